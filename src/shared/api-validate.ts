@@ -1,0 +1,30 @@
+import { type ApiArgs, type ApiMethod } from './api';
+import type { CameraState, SampleSource } from './mood';
+
+const CAMERA_STATES: readonly CameraState[] = ['off', 'starting', 'on', 'denied', 'busy', 'unavailable', 'paused'];
+const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isRange(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return isFiniteNumber(r.from) && isFiniteNumber(r.to) && r.from <= r.to;
+}
+
+/** Per-method argument checks: the renderer is not trusted to send well-formed arguments. */
+const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
+  getStatus: (a) => a.length === 0,
+  getSamples: (a) =>
+    (a.length === 1 || a.length === 2) &&
+    isRange(a[0]) &&
+    (a[1] === undefined || SOURCES.includes(a[1] as SampleSource)),
+  getLiveMood: (a) => a.length === 0,
+  setPaused: (a) => a.length === 1 && typeof a[0] === 'boolean',
+  reportCamera: (a) => a.length === 1 && CAMERA_STATES.includes(a[0] as CameraState),
+  getCaptureTarget: (a) => a.length === 0,
+};
+
+export function validArgs<M extends ApiMethod>(method: M, args: readonly unknown[]): args is ApiArgs<M> {
+  return GUARDS[method](args);
+}

@@ -1,0 +1,95 @@
+/**
+ * The renderer ↔ app contract. Written once here; the preload object, the Electron IPC handlers,
+ * the host's WebSocket server and the renderer's `api` module all derive from it.
+ */
+import type { Envelope } from './envelope';
+import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+
+export interface TimeRange {
+  /** Unix ms, inclusive. */
+  from: number;
+  /** Unix ms, exclusive. */
+  to: number;
+}
+
+export interface AttuneApi {
+  getStatus(): AppStatus;
+  /** Stored samples in a range, oldest first, optionally of one source. */
+  getSamples(range: TimeRange, source?: SampleSource): MoodSample[];
+  /** The latest live mood, or null before any evidence. */
+  getLiveMood(): LiveMood | null;
+  setPaused(paused: boolean): AppStatus;
+  /** The capture page reports what the camera is doing (permission refused, busy…). */
+  reportCamera(state: CameraState): AppStatus;
+  /** Where the capture page sends frames: a MessagePort handed over by the preload, or the engine's socket. */
+  getCaptureTarget(): CaptureTarget;
+}
+
+export type CaptureTarget =
+  | { kind: 'message-port' }
+  | { kind: 'websocket'; url: string }
+  | { kind: 'unavailable'; reason: string };
+
+/** Pushed from the app to every renderer page. */
+export interface AttuneEvents {
+  status: AppStatus;
+  mood: LiveMood;
+  face: FaceObservation;
+}
+
+export type ApiMethod = keyof AttuneApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<AttuneApi[M]>;
+export type ApiResult<M extends ApiMethod> = ReturnType<AttuneApi[M]>;
+export type ApiEvent = keyof AttuneEvents;
+
+/** What the renderer holds: every call is async and answers with an envelope. */
+export type ApiClient = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<Envelope<ApiResult<M>>>;
+};
+
+/** What the app implements: plain values or promises; thrown errors become envelopes. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
+};
+
+export type EventListener<E extends ApiEvent> = (payload: AttuneEvents[E]) => void;
+
+/** The object the preload exposes as `window.attune`, and the host client mirrors. */
+export type AttuneBridge = ApiClient & {
+  on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void;
+};
+
+export const API_METHODS = [
+  'getStatus',
+  'getSamples',
+  'getLiveMood',
+  'setPaused',
+  'reportCamera',
+  'getCaptureTarget',
+] as const satisfies readonly ApiMethod[];
+
+export const API_EVENTS = ['status', 'mood', 'face'] as const satisfies readonly ApiEvent[];
+
+// Compile-time proof that the lists above name every method and event of the interfaces.
+type Unlisted<K, L extends readonly unknown[]> = Exclude<K, L[number]>;
+const everyMethodListed: [Unlisted<ApiMethod, typeof API_METHODS>] extends [never] ? true : never = true;
+const everyEventListed: [Unlisted<ApiEvent, typeof API_EVENTS>] extends [never] ? true : never = true;
+void everyMethodListed;
+void everyEventListed;
+
+export const apiChannel = (method: ApiMethod): `attune:api:${ApiMethod}` => `attune:api:${method}`;
+export const eventChannel = (event: ApiEvent): `attune:event:${ApiEvent}` => `attune:event:${event}`;
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
+}
+
+export function isApiEvent(value: unknown): value is ApiEvent {
+  return typeof value === 'string' && (API_EVENTS as readonly string[]).includes(value);
+}
+
+/** Host WebSocket frames (JSON text). */
+export type WireRequest = { id: number; method: ApiMethod; args: unknown[] };
+export type WireMessage =
+  | { kind: 'response'; id: number; result: Envelope<unknown> }
+  | { kind: 'event'; event: ApiEvent; payload: unknown };

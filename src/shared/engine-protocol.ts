@@ -1,0 +1,102 @@
+/**
+ * Messages between the app (Electron main or the headless host) and the engine process,
+ * and between the capture page and the engine. Tagged unions; every message carries a sequence number.
+ */
+import type { TimeRange } from './api';
+import type { AppError, Envelope } from './envelope';
+import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+
+export interface EngineConfig {
+  /** Folder holding the ONNX files and manifest.json. */
+  modelsDir: string;
+  /** SQLite file; created with user-only permissions. `:memory:` for tests. */
+  dbFile: string;
+  /**
+   * Headless host only: the engine opens its own loopback WebSocket for capture frames,
+   * so frames never pass through the host's event loop. Electron hands over a MessagePort instead.
+   */
+  captureSocket: { token: string } | null;
+  /** Intra-op threads for ONNX Runtime (default 1: Attune shares the machine with its user). */
+  threads: number;
+}
+
+/** Requests the app can make of the engine; answered with a `response`. */
+export interface EngineApi {
+  getSamples(range: TimeRange, source?: SampleSource): MoodSample[];
+  getLiveMood(): LiveMood | null;
+  setPaused(paused: boolean): void;
+  setCamera(state: CameraState): void;
+  countSamples(): number;
+}
+
+export type EngineMethod = keyof EngineApi;
+
+export type EngineRequest = {
+  [M in EngineMethod]: { type: 'request'; seq: number; method: M; args: Parameters<EngineApi[M]> };
+}[EngineMethod];
+
+export type ToEngine =
+  | { type: 'init'; seq: number; config: EngineConfig }
+  | EngineRequest
+  | { type: 'shutdown'; seq: number };
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export type EngineEvent =
+  | { name: 'mood'; payload: LiveMood }
+  | { name: 'face'; payload: FaceObservation }
+  | { name: 'camera'; payload: CameraState };
+
+export type FromEngine =
+  | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null }
+  | { type: 'response'; seq: number; replyTo: number; result: Envelope<unknown> }
+  | ({ type: 'event'; seq: number } & EngineEvent)
+  | { type: 'log'; seq: number; level: LogLevel; message: string }
+  | { type: 'fatal'; seq: number; error: AppError };
+
+/** One camera frame: RGBA pixels, row-major, width × height × 4 bytes. Lives in memory only. */
+export interface FrameHeader {
+  type: 'frame';
+  seq: number;
+  /** Unix ms when the frame was captured. */
+  t: number;
+  width: number;
+  height: number;
+}
+
+export type CaptureMessage = (FrameHeader & { data: ArrayBuffer }) | { type: 'camera'; seq: number; state: CameraState };
+
+/**
+ * Binary layout used where a frame travels as bytes (the host's WebSocket):
+ * [u32 little-endian header length][UTF-8 JSON header][pixels].
+ */
+export function encodeFrame(header: FrameHeader, pixels: Uint8Array): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const out = new Uint8Array(4 + json.length + pixels.length);
+  new DataView(out.buffer).setUint32(0, json.length, true);
+  out.set(json, 4);
+  out.set(pixels, 4 + json.length);
+  return out;
+}
+
+export function decodeFrame(bytes: Uint8Array): { header: FrameHeader; pixels: Uint8Array } {
+  if (bytes.length < 4) throw new RangeError('frame too short');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  if (4 + headerLength > bytes.length) throw new RangeError('frame header overruns the message');
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as unknown;
+  if (!isFrameHeader(header)) throw new TypeError('malformed frame header');
+  const pixels = bytes.subarray(4 + headerLength);
+  if (pixels.length !== header.width * header.height * 4) {
+    throw new RangeError(`expected ${header.width * header.height * 4} pixel bytes, got ${pixels.length}`);
+  }
+  return { header, pixels };
+}
+
+const MAX_SIDE = 4096;
+
+function isFrameHeader(v: unknown): v is FrameHeader {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Record<string, unknown>;
+  const side = (n: unknown): boolean => Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_SIDE;
+  return h.type === 'frame' && Number.isInteger(h.seq) && typeof h.t === 'number' && side(h.width) && side(h.height);
+}

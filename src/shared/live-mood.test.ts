@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { probsFromVector } from './labels';
+import { LiveMoodTracker } from './live-mood';
+
+const happy = probsFromVector([0, 1, 0, 0, 0, 0, 0]);
+const sad = probsFromVector([0, 0, 1, 0, 0, 0, 0]);
+
+describe('LiveMoodTracker', () => {
+  it('is unknown before any evidence', () => {
+    const mood = new LiveMoodTracker().current(0);
+    expect(mood.label).toBe('unknown');
+    expect(mood.confidence).toBe(0);
+  });
+
+  it('names the mood once confident evidence arrives', () => {
+    const tracker = new LiveMoodTracker();
+    tracker.add({ t: 0, probs: happy, weight: 1 });
+    const mood = tracker.add({ t: 500, probs: happy, weight: 1 });
+    expect(mood.label).toBe('happy');
+    expect(mood.valence).toBeCloseTo(0.8);
+    // mass after one half-life-free step: 1·0.5^(500/4000) + 1 ≈ 1.917 → 1 − e^−1.917 ≈ 0.853
+    expect(mood.confidence).toBeCloseTo(1 - Math.exp(-(0.5 ** (500 / 4000) + 1)), 6);
+  });
+
+  it('does not flip on a single passing frame', () => {
+    const tracker = new LiveMoodTracker();
+    for (let t = 0; t <= 10_000; t += 500) tracker.add({ t, probs: happy, weight: 1 });
+    expect(tracker.add({ t: 10_500, probs: sad, weight: 1 }).label).toBe('happy');
+  });
+
+  it('follows a sustained change within seconds', () => {
+    const tracker = new LiveMoodTracker();
+    for (let t = 0; t <= 10_000; t += 500) tracker.add({ t, probs: happy, weight: 1 });
+    let label = '';
+    for (let t = 10_500; t <= 20_000 && label !== 'sad'; t += 500) label = tracker.add({ t, probs: sad, weight: 1 }).label;
+    expect(label).toBe('sad');
+  });
+
+  it('becomes unknown when evidence goes stale', () => {
+    const tracker = new LiveMoodTracker({ staleAfterMs: 10_000 });
+    tracker.add({ t: 0, probs: happy, weight: 1 });
+    expect(tracker.current(10_001).label).toBe('unknown');
+  });
+
+  it('ignores zero-weight observations', () => {
+    const tracker = new LiveMoodTracker();
+    tracker.add({ t: 0, probs: sad, weight: 0 });
+    expect(tracker.current(0).label).toBe('unknown');
+  });
+});

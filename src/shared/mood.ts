@@ -1,0 +1,83 @@
+import type { EmotionProbs, MoodLabel } from './labels';
+
+export type Modality = 'face' | 'voice' | 'text';
+
+/** Where a stored sample came from: one modality, or the fused mood. */
+export type SampleSource = Modality | 'fused';
+
+/** One stored mood estimate. Only numbers: never pixels, audio or (by default) text. */
+export interface MoodSample {
+  /** Unix time in milliseconds. */
+  t: number;
+  source: SampleSource;
+  label: MoodLabel;
+  probs: EmotionProbs;
+  /** [-1, 1], unpleasant → pleasant. */
+  valence: number;
+  /** [-1, 1], calm → activated. */
+  arousal: number;
+  /** [0, 1]; how much the estimate can be trusted. */
+  confidence: number;
+}
+
+/** An axis-aligned box in source-image pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Why a frame's face evidence is weak. */
+export type QualityFlag = 'no-face' | 'too-small' | 'too-dark' | 'overexposed' | 'blurred' | 'turned-away';
+
+/** What the face pipeline saw in one frame. */
+export interface FaceObservation {
+  t: number;
+  /** Faces present in the frame; only the primary one is used. */
+  faceCount: number;
+  /** The primary face, in source pixels, with its detector score; null when no face. */
+  face: (Box & { score: number }) | null;
+  /** Expression probabilities for the primary face; null when no face. */
+  probs: EmotionProbs | null;
+  label: MoodLabel;
+  valence: number;
+  arousal: number;
+  confidence: number;
+  /** [0, 1]; weights this frame in fusion. */
+  quality: number;
+  flags: QualityFlag[];
+  /** Stage timings in milliseconds (detect, align, expression, total). */
+  timings: Record<string, number>;
+}
+
+/** The mood the dashboard shows right now. */
+export interface LiveMood {
+  t: number;
+  label: MoodLabel;
+  probs: EmotionProbs;
+  valence: number;
+  arousal: number;
+  confidence: number;
+}
+
+export type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'busy' | 'unavailable' | 'paused';
+
+export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+
+export interface AppStatus {
+  engine: EngineState;
+  paused: boolean;
+  camera: CameraState;
+  /** Time the engine took to load its models, in ms, once ready. */
+  modelLoadMs: number | null;
+  /** Unix ms of the last frame the engine analysed. */
+  lastFrameAt: number | null;
+  /** Present when the engine failed: what the user should know. */
+  problem: string | null;
+}
