@@ -1,0 +1,89 @@
+/**
+ * The engine process: Electron utility process or a Node child of the headless host. Plain Node:
+ * it never imports electron. It waits for `init`, loads the models and the store, then serves.
+ */
+import { performance } from 'node:perf_hooks';
+import { toFailure } from '../shared/envelope';
+import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
+import type { CaptureInput } from './capture-input';
+import { fromPortMessage } from './capture-input';
+import { openCaptureSocket, type CaptureSocket } from './capture-socket';
+import { Engine } from './engine';
+import { connectToParent } from './parent-link';
+import { handleRequest } from './request-handler';
+import { openDatabase } from './store/open-database';
+import { SampleStore } from './store/samples';
+import { FacePipeline } from './vision/face-pipeline';
+
+const link = connectToParent();
+let seq = 0;
+const next = (): number => ++seq;
+const log = (level: LogLevel, message: string): void => link.send({ type: 'log', seq: next(), level, message });
+
+let engine: Engine | null = null;
+let closeAll: () => Promise<void> = () => Promise.resolve();
+
+function onCapture(input: CaptureInput): void {
+  if (input.kind === 'frame') engine?.submitFrame(input.frame);
+  else if (input.kind === 'camera') engine?.setCamera(input.state);
+  else log('warn', `capture message ignored: ${input.reason}`);
+}
+
+async function init(config: EngineConfig): Promise<void> {
+  const started = performance.now();
+  const db = openDatabase(config.dbFile);
+  const analyzer = await FacePipeline.load({ modelsDir: config.modelsDir, threads: config.threads });
+  const modelLoadMs = performance.now() - started;
+  engine = new Engine({
+    analyzer,
+    samples: new SampleStore(db),
+    emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
+    log,
+  });
+  let socket: CaptureSocket | null = null;
+  if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
+  const current = engine;
+  closeAll = async () => {
+    await current.whenIdle();
+    await socket?.close();
+    await analyzer.release();
+    db.close();
+  };
+  log('info', `models loaded in ${modelLoadMs.toFixed(0)} ms`);
+  link.send({ type: 'ready', seq: next(), modelLoadMs, capturePort: socket?.port ?? null });
+}
+
+function fatal(err: unknown, code: number): void {
+  const failure = toFailure(err);
+  if (!failure.ok) link.send({ type: 'fatal', seq: next(), error: failure.error });
+  // Let the message flush before exiting; the lifecycle restarts us with back-off.
+  setTimeout(() => process.exit(code), 50);
+}
+
+link.onMessage((message) => {
+  switch (message.type) {
+    case 'init':
+      init(message.config).catch((err: unknown) => fatal(err, 2));
+      return;
+    case 'request':
+      void handleRequest(engine, message).then((result) =>
+        link.send({ type: 'response', seq: next(), replyTo: message.seq, result }),
+      );
+      return;
+    case 'shutdown':
+      closeAll()
+        .catch((err: unknown) => log('error', `shutdown: ${String(err)}`))
+        .finally(() => process.exit(0));
+      return;
+  }
+});
+
+link.onCapturePort((port) => {
+  port.on('message', (event) => onCapture(fromPortMessage(event.data)));
+  port.start();
+});
+
+process.on('uncaughtException', (err) => fatal(err, 1));
+process.on('unhandledRejection', (err) => fatal(err, 1));
+// A forked engine whose host died must not linger.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,46 @@
+/** The renderer contract over a WebSocket: requests in, envelopes and events out. */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ApiHandlers, AttuneEvents, WireMessage } from '../shared/api';
+import { dispatchApi } from '../shared/api-dispatch';
+
+/** Largest accepted request, bytes: calls are small JSON. */
+const MAX_REQUEST = 64 * 1024;
+
+export class ApiSocket {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST });
+
+  constructor(private readonly handlers: ApiHandlers) {}
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws));
+  }
+
+  broadcast<E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]): void {
+    const message = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
+    for (const client of this.wss.clients) if (client.readyState === client.OPEN) client.send(message);
+  }
+
+  close(): void {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+
+  private attach(ws: WebSocket): void {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let request: { id?: unknown; method?: unknown; args?: unknown };
+      try {
+        request = JSON.parse(data.toString()) as typeof request;
+      } catch {
+        return;
+      }
+      if (typeof request !== 'object' || request === null || !Number.isInteger(request.id)) return;
+      const id = request.id as number;
+      void dispatchApi(this.handlers, request.method, request.args).then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'response', id, result } satisfies WireMessage));
+      });
+    });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The headless host: the engine in a Node child process, the renderer pages on 127.0.0.1 (random port,
+ * random token), and the renderer contract over a WebSocket. Same AppService and lifecycle as Electron.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { AttuneEvents, CaptureTarget } from '../shared/api';
+import { AppService } from '../shared/app-service';
+import { systemClock, type Clock } from '../shared/clock';
+import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
+import type { LogLevel } from '../shared/engine-protocol';
+import { ApiSocket } from './api-socket';
+import { forkEngine } from './node-engine';
+import { authorised, hostHeaderAllowed, originAllowed, peerAllowed, queryToken, SESSION_COOKIE } from './request-guards';
+import { SECURITY_HEADERS, serveFile } from './static-files';
+
+export interface HostOptions {
+  /** Folder with the built pages (default out/renderer). */
+  rendererDir: string;
+  modelsDir: string;
+  dbFile: string;
+  /** TCP port on 127.0.0.1 (default 0: a random free port). */
+  port?: number;
+  /** Defaults to a fresh random token. */
+  token?: string;
+  spawnEngine?: () => EngineChild;
+  clock?: Clock;
+  log?: (level: LogLevel, message: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  service: AppService;
+  lifecycle: EngineLifecycle;
+  close(): Promise<void>;
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? ((level, message) => console.error(`[${level}] ${message}`));
+  let capturePort: number | null = null;
+  let api: ApiSocket | null = null;
+  const emit = <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]): void => api?.broadcast(event, payload);
+
+  const captureTarget = (): CaptureTarget =>
+    capturePort === null
+      ? { kind: 'unavailable', reason: 'The analysis engine is not ready yet.' }
+      : { kind: 'websocket', url: `ws://127.0.0.1:${capturePort}/capture?token=${encodeURIComponent(token)}` };
+
+  let service: AppService;
+  const lifecycle = new EngineLifecycle({
+    spawn: options.spawnEngine ?? forkEngine,
+    config: { modelsDir: options.modelsDir, dbFile: options.dbFile, captureSocket: { token }, threads: 1 },
+    clock: options.clock ?? systemClock,
+    onEvent: (event) => service.engineEvent(event),
+    onState: (state, info) => {
+      capturePort = state === 'ready' ? (info.capturePort ?? null) : null;
+      service.engineStateChanged(state, info);
+    },
+    onLog: (level, message) => log(level, `engine: ${message}`),
+  });
+  service = new AppService({ engine: lifecycle, captureTarget, emit });
+  api = new ApiSocket(service);
+
+  const server = createServer((req, res) => {
+    void handleHttp(req, res);
+  });
+  const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const port = (server.address() as AddressInfo).port;
+    if (!peerAllowed(req) || !hostHeaderAllowed(req, port)) {
+      res.writeHead(403, SECURITY_HEADERS).end('Forbidden');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
+      return;
+    }
+    if (!authorised(req, token)) {
+      res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Attune: open the address printed by `npm start` (it carries a private token).');
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // The first visit carries ?token=…; a strict, HttpOnly cookie lets the page load its assets.
+    const cookie: Record<string, string> = queryToken(req)
+      ? { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+      : {};
+    await serveFile(res, options.rendererDir, path, cookie);
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    const port = (server.address() as AddressInfo).port;
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const ok = path === '/api' && peerAllowed(req) && hostHeaderAllowed(req, port) && originAllowed(req, port) && authorised(req, token);
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    api.upgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  lifecycle.start();
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    service,
+    lifecycle,
+    close: async () => {
+      await lifecycle.stop();
+      api.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const DEFAULT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+export const DEFAULT_MODELS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'models');

@@ -1,0 +1,45 @@
+/**
+ * `npm run host` / the fallback of `npm start`: runs Attune without Electron and prints the address to
+ * open in a browser. Options: --port N (default random), --data-dir DIR, --reason TEXT (why not Electron).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './data-dir';
+import { DEFAULT_MODELS_DIR, DEFAULT_RENDERER_DIR, startHost } from './host';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    reason: { type: 'string' },
+  },
+});
+
+const dataDir = values['data-dir'] ?? defaultDataDir();
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+  console.error('The dashboard is not built: run `npm run build:renderer` (npm start does this for you).');
+  process.exit(1);
+}
+
+const host = await startHost({
+  rendererDir: DEFAULT_RENDERER_DIR,
+  modelsDir: DEFAULT_MODELS_DIR,
+  dbFile: join(dataDir, 'attune.sqlite'),
+  port: values.port ? Number(values.port) : 0,
+});
+
+if (values.reason) console.log(`Electron is not used: ${values.reason}`);
+console.log('Attune is running headless. Open this address in your browser (it allows camera access on 127.0.0.1):');
+console.log(`  ${host.url}`);
+console.log(`Data: ${dataDir}  ·  Ctrl+C to stop.`);
+
+const stop = (): void => {
+  host.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

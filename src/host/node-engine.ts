@@ -1,0 +1,26 @@
+/** The engine as a Node child process (the headless host's stand-in for Electron's utilityProcess). */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FromEngine, ToEngine } from '../shared/engine-protocol';
+import type { EngineChild } from '../shared/engine-lifecycle';
+
+const ENGINE_ENTRY = fileURLToPath(new URL('../engine/entry.ts', import.meta.url));
+
+/** Forks src/engine/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it. */
+export function forkEngine(): EngineChild {
+  const child = fork(ENGINE_ENTRY, [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  return {
+    send: (message: ToEngine) => {
+      if (child.connected) child.send(message);
+    },
+    onMessage: (listener) => child.on('message', (message) => listener(message as FromEngine)),
+    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    kill: () => {
+      child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** Serves the built renderer (out/renderer) with strict headers. */
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The same policy as the pages' meta tag; the engine's capture socket is on another loopback port. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' ws://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=()',
+};
+
+/** Resolves a URL path inside `root`, or null when it would escape it. */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
+  const full = resolve(join(root, relative));
+  const base = resolve(root);
+  return full === base || full.startsWith(base + sep) ? full : null;
+}
+
+export async function serveFile(res: ServerResponse, root: string, urlPath: string, extra: Record<string, string> = {}): Promise<void> {
+  const file = resolveInside(root, urlPath);
+  if (!file) {
+    res.writeHead(400, SECURITY_HEADERS).end('Bad path');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { ...SECURITY_HEADERS, ...extra, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, SECURITY_HEADERS).end('Not found');
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { API_METHODS, apiChannel, eventChannel, type ApiHandlers } from './api';
+import { dispatchApi } from './api-dispatch';
+import { AttuneError } from './envelope';
+import type { AppStatus } from './mood';
+
+const status: AppStatus = { engine: 'ready', paused: false, camera: 'on', modelLoadMs: 5, lastFrameAt: null, problem: null };
+
+const handlers: ApiHandlers = {
+  getStatus: () => status,
+  getSamples: () => [],
+  getLiveMood: () => null,
+  setPaused: (paused) => ({ ...status, paused }),
+  reportCamera: (camera) => ({ ...status, camera }),
+  getCaptureTarget: () => {
+    throw new AttuneError('engine-unavailable', 'not yet');
+  },
+};
+
+describe('dispatchApi', () => {
+  it('calls the handler and wraps its value', async () => {
+    expect(await dispatchApi(handlers, 'setPaused', [true])).toEqual({ ok: true, value: { ...status, paused: true } });
+  });
+
+  it('keeps the kind of a typed failure', async () => {
+    expect(await dispatchApi(handlers, 'getCaptureTarget', [])).toEqual({
+      ok: false,
+      error: { kind: 'engine-unavailable', message: 'not yet' },
+    });
+  });
+
+  it('rejects unknown methods and malformed arguments as bad input', async () => {
+    for (const [method, args] of [
+      ['constructor', []],
+      ['setPaused', ['true']],
+      ['setPaused', []],
+      ['getSamples', [{ from: 2, to: 1 }]],
+      ['getSamples', [{ from: 0, to: 1 }, 'camera']],
+      ['reportCamera', ['exploded']],
+      ['getStatus', [1]],
+    ] as const) {
+      const result = await dispatchApi(handlers, method, args);
+      expect(result.ok ? 'ok' : result.error.kind, `${method}(${JSON.stringify(args)})`).toBe('bad-input');
+    }
+  });
+
+  it('accepts well-formed ranges with and without a source', async () => {
+    expect((await dispatchApi(handlers, 'getSamples', [{ from: 0, to: 10 }])).ok).toBe(true);
+    expect((await dispatchApi(handlers, 'getSamples', [{ from: 0, to: 10 }, 'face'])).ok).toBe(true);
+  });
+
+  it('turns an unexpected throw into an internal error', async () => {
+    const broken: ApiHandlers = {
+      ...handlers,
+      getStatus: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(await dispatchApi(broken, 'getStatus', [])).toEqual({ ok: false, error: { kind: 'internal', message: 'boom' } });
+  });
+});
+
+describe('channel names', () => {
+  it('derive from the contract, one per method, all distinct', () => {
+    const channels = API_METHODS.map(apiChannel);
+    expect(new Set(channels).size).toBe(API_METHODS.length);
+    expect(apiChannel('getStatus')).toBe('attune:api:getStatus');
+    expect(eventChannel('mood')).toBe('attune:event:mood');
+  });
+});

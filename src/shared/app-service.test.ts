@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { AttuneEvents } from './api';
+import { AppService, type EngineRequester } from './app-service';
+import { fail, ok, type Envelope } from './envelope';
+
+function setup(answer: (method: string, args: unknown[]) => Envelope<unknown> = () => ok(null)) {
+  const calls: [string, unknown[]][] = [];
+  const events: [keyof AttuneEvents, unknown][] = [];
+  const engine: EngineRequester = {
+    request: (method, ...args) => {
+      calls.push([method, args]);
+      return Promise.resolve(answer(method, args) as never);
+    },
+  };
+  const service = new AppService({
+    engine,
+    captureTarget: () => ({ kind: 'message-port' }),
+    emit: (event, payload) => events.push([event, payload]),
+  });
+  return { service, calls, events };
+}
+
+describe('AppService', () => {
+  it('forwards pause to the engine and announces the new status', async () => {
+    const { service, calls, events } = setup();
+    const status = await service.setPaused(true);
+    expect(status.paused).toBe(true);
+    expect(status.camera).toBe('paused');
+    expect(calls).toEqual([['setPaused', [true]]]);
+    expect(events.at(-1)?.[0]).toBe('status');
+  });
+
+  it('turns an engine failure into a typed error', async () => {
+    const { service } = setup(() => fail('database-unreadable', 'disk gone'));
+    await expect(service.getSamples({ from: 0, to: 1 })).rejects.toMatchObject({ kind: 'database-unreadable' });
+  });
+
+  it('tracks the engine state and re-sends pause after a restart', () => {
+    const { service, calls } = setup();
+    void service.setPaused(true);
+    calls.length = 0;
+    service.engineStateChanged('restarting', { problem: 'crashed' });
+    expect(service.getStatus()).toMatchObject({ engine: 'restarting', problem: 'crashed' });
+    service.engineStateChanged('ready', { modelLoadMs: 80 });
+    expect(service.getStatus()).toMatchObject({ engine: 'ready', problem: null, modelLoadMs: 80 });
+    expect(calls).toEqual([['setPaused', [true]]]);
+  });
+
+  it('relays face and mood events and remembers the last frame time', () => {
+    const { service, events } = setup();
+    service.engineEvent({ name: 'face', payload: { t: 42 } as never });
+    expect(service.getStatus().lastFrameAt).toBe(42);
+    expect(events.map((e) => e[0])).toEqual(['face']);
+  });
+});
