@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AttuneError } from '../../shared/envelope';
+import { openDatabase } from './open-database';
+import { SampleStore } from './samples';
+import { sample } from './test-helpers';
+
+const store = () => new SampleStore(openDatabase(':memory:'));
+
+describe('SampleStore', () => {
+  it('round-trips samples through insert and range', () => {
+    const s = store();
+    const written = [sample(1000, 'face'), sample(2000, 'fused', { label: 'unknown', valence: -1, confidence: 0 })];
+    s.insert(written);
+    expect(s.count()).toBe(2);
+    expect(s.range(0, 10_000)).toEqual(written);
+  });
+
+  it('returns a half-open range, oldest first, ties in insertion order', () => {
+    const s = store();
+    s.insert([
+      sample(300),
+      sample(100),
+      sample(200, 'face', { label: 'sad' }),
+      sample(200, 'face', { label: 'angry' }),
+    ]);
+    const got = s.range(100, 300);
+    expect(got.map((x) => x.t)).toEqual([100, 200, 200]);
+    expect(got.map((x) => x.label)).toEqual(['happy', 'sad', 'angry']);
+  });
+
+  it('filters by source', () => {
+    const s = store();
+    s.insert([sample(1, 'face'), sample(2, 'voice'), sample(3, 'face'), sample(4, 'fused')]);
+    expect(s.range(0, 10, 'face').map((x) => x.t)).toEqual([1, 3]);
+    expect(s.range(0, 10, 'text')).toEqual([]);
+  });
+
+  it('gives the latest sample overall and per source, or null', () => {
+    const s = store();
+    expect(s.latest()).toBeNull();
+    s.insert([sample(5, 'voice'), sample(9, 'face'), sample(7, 'voice')]);
+    expect(s.latest()?.t).toBe(9);
+    expect(s.latest('voice')?.t).toBe(7);
+    expect(s.latest('text')).toBeNull();
+  });
+
+  it('writes nothing when one sample of a batch is malformed', () => {
+    const s = store();
+    const bad = sample(2, 'face', { valence: Number.NaN });
+    expect(() => s.insert([sample(1), bad])).toThrow(AttuneError);
+    expect(() => s.insert([sample(1.5)])).toThrow(/integer ms/);
+    expect(s.count()).toBe(0);
+  });
+
+  it('accepts an empty batch', () => {
+    const s = store();
+    s.insert([]);
+    expect(s.count()).toBe(0);
+  });
+});

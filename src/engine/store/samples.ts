@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { AttuneError } from '../../shared/envelope';
+import { EMOTIONS, isEmotion } from '../../shared/labels';
+import type { EmotionProbs, MoodLabel } from '../../shared/labels';
+import type { MoodSample, SampleSource } from '../../shared/mood';
+import { guard } from './errors';
+
+/** A `samples` row as SQLite returns it (and as the insert statement binds it). */
+interface SampleRow {
+  t: number;
+  source: string;
+  label: string;
+  valence: number;
+  arousal: number;
+  confidence: number;
+  [probability: `p_${string}`]: number;
+}
+
+const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
+const COLUMNS = ['t', 'source', 'label', ...EMOTIONS.map((e) => `p_${e}`), 'valence', 'arousal', 'confidence'];
+const SELECT = `SELECT ${COLUMNS.join(', ')} FROM samples`;
+const INSERT = `INSERT INTO samples (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`;
+
+function toRow(s: MoodSample): SampleRow {
+  if (!Number.isSafeInteger(s.t)) throw new AttuneError('bad-input', `sample time must be integer ms, got ${s.t}`);
+  if (!SOURCES.includes(s.source)) throw new AttuneError('bad-input', `unknown sample source ${String(s.source)}`);
+  if (!isEmotion(s.label) && s.label !== 'unknown') {
+    throw new AttuneError('bad-input', `unknown sample label ${String(s.label)}`);
+  }
+  const { valence, arousal, confidence } = s;
+  const row: SampleRow = { t: s.t, source: s.source, label: s.label, valence, arousal, confidence };
+  for (const e of EMOTIONS) row[`p_${e}`] = s.probs[e];
+  for (const [name, value] of Object.entries(row)) {
+    // SQLite would store NaN as NULL; say which number was wrong instead of failing on NOT NULL.
+    if (typeof value !== 'string' && !Number.isFinite(value)) {
+      throw new AttuneError('bad-input', `sample ${name} must be a finite number`);
+    }
+  }
+  return row;
+}
+
+function fromRow(row: SampleRow): MoodSample {
+  const probs = {} as EmotionProbs;
+  for (const e of EMOTIONS) probs[e] = row[`p_${e}`] ?? 0;
+  // The table's CHECK constraints already guarantee these; the fallbacks only satisfy the types.
+  const source = SOURCES.find((s) => s === row.source) ?? 'fused';
+  const label: MoodLabel = isEmotion(row.label) ? row.label : 'unknown';
+  return { t: row.t, source, label, probs, valence: row.valence, arousal: row.arousal, confidence: row.confidence };
+}
+
+/** Stored mood estimates: numbers only, one row per sample. Statements are prepared once, here. */
+export class SampleStore {
+  private readonly insertRows: (rows: readonly SampleRow[]) => void;
+  private readonly selectRange: Statement<[number, number], SampleRow>;
+  private readonly selectRangeOf: Statement<[string, number, number], SampleRow>;
+  private readonly selectLatest: Statement<[], SampleRow>;
+  private readonly selectLatestOf: Statement<[string], SampleRow>;
+  private readonly selectCount: Statement<[], number>;
+
+  constructor(db: Database) {
+    const insertOne = db.prepare<[SampleRow]>(INSERT);
+    this.insertRows = db.transaction((rows: readonly SampleRow[]) => {
+      for (const row of rows) insertOne.run(row);
+    });
+    this.selectRange = db.prepare(`${SELECT} WHERE t >= ? AND t < ? ORDER BY t, id`);
+    this.selectRangeOf = db.prepare(`${SELECT} WHERE source = ? AND t >= ? AND t < ? ORDER BY t, id`);
+    this.selectLatest = db.prepare(`${SELECT} ORDER BY t DESC, id DESC LIMIT 1`);
+    this.selectLatestOf = db.prepare(`${SELECT} WHERE source = ? ORDER BY t DESC, id DESC LIMIT 1`);
+    this.selectCount = db.prepare<[], number>('SELECT count(*) FROM samples').pluck();
+  }
+
+  /**
+   * Appends samples in one transaction: all are written or none.
+   * @throws AttuneError `bad-input` for a malformed sample (checked before anything is written),
+   *   `database-unreadable` when the file cannot be written.
+   */
+  insert(samples: readonly MoodSample[]): void {
+    const rows = samples.map(toRow);
+    if (rows.length > 0) guard('save mood samples', () => this.insertRows(rows));
+  }
+
+  /** Samples with `from <= t < to` (unix ms), oldest first; only those of `source` when given. */
+  range(from: number, to: number, source?: SampleSource): MoodSample[] {
+    const rows = guard('read mood history', () =>
+      source === undefined ? this.selectRange.all(from, to) : this.selectRangeOf.all(source, from, to),
+    );
+    return rows.map(fromRow);
+  }
+
+  count(): number {
+    return guard('read mood history', () => this.selectCount.get() ?? 0);
+  }
+
+  /** The most recent sample (by time, then insertion order), only of `source` when given; null when none. */
+  latest(source?: SampleSource): MoodSample | null {
+    const row = guard('read mood history', () =>
+      source === undefined ? this.selectLatest.get() : this.selectLatestOf.get(source),
+    );
+    return row === undefined ? null : fromRow(row);
+  }
+}
