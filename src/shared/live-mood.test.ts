@@ -14,12 +14,28 @@ describe('LiveMoodTracker', () => {
 
   it('names the mood once confident evidence arrives', () => {
     const tracker = new LiveMoodTracker();
-    tracker.add({ t: 0, probs: happy, weight: 1 });
-    const mood = tracker.add({ t: 500, probs: happy, weight: 1 });
+    tracker.add({ t: 0, probs: happy, weight: 0.8 });
+    const mood = tracker.add({ t: 500, probs: happy, weight: 0.8 });
     expect(mood.label).toBe('happy');
     expect(mood.valence).toBeCloseTo(0.8);
-    // mass after one half-life-free step: 1·0.5^(500/4000) + 1 ≈ 1.917 → 1 − e^−1.917 ≈ 0.853
-    expect(mood.confidence).toBeCloseTo(1 - Math.exp(-(0.5 ** (500 / 4000) + 1)), 6);
+    // mean weight 0.8; decayed count 0.5^(500/4000) + 1 ≈ 1.917 → 0.8 · (1 − e^−1.917) ≈ 0.682
+    expect(mood.confidence).toBeCloseTo(0.8 * (1 - Math.exp(-(0.5 ** (500 / 4000) + 1))), 6);
+  });
+
+  it('never claims more confidence than its evidence had', () => {
+    const tracker = new LiveMoodTracker();
+    let confidence = 0;
+    for (let t = 0; t <= 60_000; t += 500) confidence = tracker.add({ t, probs: happy, weight: 0.7 }).confidence;
+    expect(confidence).toBeLessThanOrEqual(0.7);
+    expect(confidence).toBeGreaterThan(0.69);
+  });
+
+  it('loses confidence while the face is gone', () => {
+    const tracker = new LiveMoodTracker();
+    for (let t = 0; t <= 10_000; t += 500) tracker.add({ t, probs: happy, weight: 0.9 });
+    let mood = tracker.current(10_000);
+    for (let t = 10_500; t <= 14_000; t += 500) mood = tracker.add({ t, probs: happy, weight: 0 });
+    expect(mood.confidence).toBeLessThan(0.6);
   });
 
   it('does not flip on a single passing frame', () => {

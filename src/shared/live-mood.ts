@@ -25,7 +25,10 @@ export interface Evidence {
 
 export class LiveMoodTracker {
   private probs: Record<string, number> = Object.fromEntries(EMOTIONS.map((l) => [l, 0]));
+  /** Decayed sum of evidence weights. */
   private mass = 0;
+  /** Decayed count of observations, with or without a face: frames without evidence dilute confidence. */
+  private count = 0;
   private lastT: number | null = null;
   private lastEvidenceT: number | null = null;
   private readonly halfLifeMs: number;
@@ -42,6 +45,7 @@ export class LiveMoodTracker {
   add(evidence: Evidence): LiveMood {
     this.decayTo(evidence.t);
     const w = Math.min(1, Math.max(0, evidence.weight));
+    this.count += 1;
     if (w > 0) {
       for (const label of EMOTIONS) this.probs[label] = (this.probs[label] ?? 0) + w * evidence.probs[label];
       this.mass += w;
@@ -56,11 +60,12 @@ export class LiveMoodTracker {
     const probs = {} as EmotionProbs;
     for (const label of EMOTIONS) probs[label] = this.mass > 0 ? (this.probs[label] ?? 0) / this.mass : 1 / EMOTIONS.length;
     const { valence, arousal } = valenceArousal(probs);
-    // Confidence grows with the amount of recent evidence (saturating at ~2 frames' worth) and its clarity.
-    const amount = 1 - Math.exp(-this.mass);
-    const top = Math.max(...EMOTIONS.map((l) => probs[l]));
+    // Confidence is the recent observations' mean evidence weight (each frame's own confidence × quality;
+    // frames without a face count as 0), discounted until a few frames have been seen.
+    const meanWeight = this.count > 0 ? this.mass / this.count : 0;
+    const amount = 1 - Math.exp(-this.count);
     const stale = this.lastEvidenceT === null || t - this.lastEvidenceT > this.staleAfterMs;
-    const confidence = stale ? 0 : amount * top;
+    const confidence = stale ? 0 : meanWeight * amount;
     const label = confidence < this.minConfidence ? 'unknown' : argmaxLabel(probs);
     return { t, label, probs, valence, arousal, confidence };
   }
@@ -70,6 +75,7 @@ export class LiveMoodTracker {
       const factor = 0.5 ** ((t - this.lastT) / this.halfLifeMs);
       for (const label of EMOTIONS) this.probs[label] = (this.probs[label] ?? 0) * factor;
       this.mass *= factor;
+      this.count *= factor;
     }
     if (this.lastT === null || t > this.lastT) this.lastT = t;
   }

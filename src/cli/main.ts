@@ -1,0 +1,57 @@
+/**
+ * `npm run -s attune -- <command>`: the engine's own code on files.
+ *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--json]
+ *   bench [--json] [--runs N]
+ */
+import { parseArgs } from 'node:util';
+import { AttuneError } from '../shared/envelope';
+import { runBench } from './bench';
+import { formatReport } from './eval/format-table';
+import { evalFaces } from './eval-faces';
+
+const USAGE = `usage:
+  attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--json]
+  attune bench [--runs N] [--json]`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      split: { type: 'string' },
+      flip: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, task, path] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const print = (value: unknown, text: string): void => {
+    process.stdout.write(values.json ? `${JSON.stringify(value)}\n` : text);
+  };
+  if (command === 'eval' && task === 'faces' && path) {
+    const report = await evalFaces({ path, split: values.split, flip: values.flip });
+    print(report, formatReport(report));
+    return 0;
+  }
+  if (command === 'bench') {
+    const result = await runBench({ runs: values.runs ? Number(values.runs) : undefined });
+    print(result.json, result.text);
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const kind = err instanceof AttuneError ? `${err.kind}: ` : '';
+    console.error(`attune: ${kind}${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
