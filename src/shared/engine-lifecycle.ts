@@ -5,7 +5,15 @@
  */
 import type { Clock, TimerHandle } from './clock';
 import { fail, type Envelope } from './envelope';
-import type { EngineApi, EngineConfig, EngineEvent, EngineMethod, FromEngine, LogLevel, ToEngine } from './engine-protocol';
+import type {
+  EngineApi,
+  EngineConfig,
+  EngineEvent,
+  EngineMethod,
+  FromEngine,
+  LogLevel,
+  ToEngine,
+} from './engine-protocol';
 import type { EngineState } from './mood';
 
 /** The running engine, as seen by the lifecycle: Electron's utilityProcess or a Node child process. */
@@ -92,18 +100,26 @@ export class EngineLifecycle {
 
   /** Asks the engine to shut down; kills it if it has not exited within the grace period. */
   stop(): Promise<void> {
+    // A second caller (tray quit, then before-quit) waits for the same shutdown.
+    if (this.stopRequest) return this.stopRequest;
     this.clearTimers();
     const child = this.child;
     if (!child) {
       this.setState('stopped', { reason: 'requested' });
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
-      this.stopping = resolve;
+    this.stopRequest = new Promise((resolve) => {
+      this.stopping = () => {
+        this.stopRequest = null;
+        resolve();
+      };
       child.send({ type: 'shutdown', seq: this.nextSeq() });
       this.schedule(() => child.kill(), this.opts.stopTimeoutMs ?? 3_000);
     });
+    return this.stopRequest;
   }
+
+  private stopRequest: Promise<void> | null = null;
 
   private spawnChild(state: EngineState): void {
     this.setState(state, {});
@@ -154,8 +170,8 @@ export class EngineLifecycle {
         return;
       }
       case 'event': {
-        const { type: _type, seq: _seq, ...event } = message;
-        this.opts.onEvent(event as EngineEvent);
+        // name and payload stay paired: the engine built them from one EngineEvent.
+        this.opts.onEvent({ name: message.name, payload: message.payload } as EngineEvent);
         return;
       }
       case 'log':

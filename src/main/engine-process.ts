@@ -1,0 +1,81 @@
+/**
+ * The engine as an Electron utility process, wrapped as the lifecycle's EngineChild. It also brokers the
+ * capture channel: each engine gets one end of a fresh MessageChannelMain and the capture page the
+ * other, so frames flow page → engine without touching main's event loop.
+ */
+import { createInterface } from 'node:readline';
+import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+import { CAPTURE_PORT_CHANNEL } from '../shared/capture-port';
+import type { EngineChild } from '../shared/engine-lifecycle';
+import type { FromEngine } from '../shared/engine-protocol';
+import type { Logger } from './logger';
+
+export interface EngineProcessOptions {
+  /** Absolute path of the built engine entry (out/main/engine.js). */
+  modulePath: string;
+  logger: Logger;
+  /** The capture page once it has loaded, else null (windows.ts captureContents). */
+  captureContents: () => WebContents | null;
+}
+
+export class EngineProcessHost {
+  private current: UtilityProcess | null = null;
+
+  constructor(private readonly opts: EngineProcessOptions) {}
+
+  /** Starts an engine process; hand this to EngineLifecycle as `spawn`. */
+  readonly spawn = (): EngineChild => {
+    const log = this.opts.logger;
+    const proc = utilityProcess.fork(this.opts.modulePath, [], { serviceName: 'Attune engine', stdio: 'pipe' });
+    this.current = proc;
+    forwardLines(proc.stdout, (line) => log.info(line));
+    forwardLines(proc.stderr, (line) => log.warn(line));
+    proc.on('spawn', () => log.info(`engine process started (pid ${String(proc.pid)})`));
+    proc.on('error', (type, location) => log.error(`engine process ${type} at ${location}`));
+    proc.on('exit', (code) => {
+      log.info(`engine process exited (code ${code})`);
+      if (this.current === proc) this.current = null;
+    });
+    return {
+      send: (message) => {
+        proc.postMessage(message);
+        // The engine learns its config first, then gets its capture port.
+        if (message.type === 'init') this.linkCapture();
+      },
+      onMessage: (listener) =>
+        proc.on('message', (message: unknown) => {
+          if (isFromEngine(message)) listener(message);
+          else log.warn('engine sent a malformed message; ignored');
+        }),
+      onExit: (listener) => proc.on('exit', (code) => listener(code)),
+      kill: () => {
+        proc.kill();
+      },
+    };
+  };
+
+  /**
+   * Gives the running engine and the loaded capture page a fresh channel. Called after each engine's
+   * `init` and each time the capture page (re)loads; does nothing unless both are there.
+   */
+  linkCapture(): boolean {
+    const proc = this.current;
+    const page = this.opts.captureContents();
+    if (!proc || !page || page.isDestroyed()) return false;
+    const { port1, port2 } = new MessageChannelMain();
+    proc.postMessage({ type: 'capture-port' }, [port1]);
+    page.postMessage(CAPTURE_PORT_CHANNEL, null, [port2]);
+    return true;
+  }
+}
+
+function forwardLines(stream: NodeJS.ReadableStream | null, write: (line: string) => void): void {
+  if (!stream) return;
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    if (line.trim() !== '') write(line);
+  });
+}
+
+function isFromEngine(message: unknown): message is FromEngine {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+}

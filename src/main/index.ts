@@ -1,0 +1,143 @@
+/**
+ * Electron entry: one instance, a tray, the hidden capture window, the dashboard, and the engine in a
+ * utility process. Closing the dashboard hides it; quitting from the tray stops the engine first.
+ * Pass --hidden to start in the tray only (e.g. at login).
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, powerMonitor, session } from 'electron';
+import type { AttuneEvents } from '../shared/api';
+import { AppService } from '../shared/app-service';
+import { systemClock } from '../shared/clock';
+import { EngineLifecycle } from '../shared/engine-lifecycle';
+import { EngineProcessHost } from './engine-process';
+import { createBroadcaster, registerIpc, type Emit } from './ipc';
+import { createLogger, isLogLevel } from './logger';
+import { builtFiles, engineConfig, resolvePages } from './paths';
+import { PauseTimer } from './pause-timer';
+import { guardWebContents, secureSession } from './security';
+import { AttuneTray } from './tray';
+import { WindowManager } from './windows';
+
+const envLevel = process.env.ATTUNE_LOG_LEVEL;
+const logger = createLogger({ level: isLogLevel(envLevel) ? envLevel : 'info' });
+
+function startApp(): WindowManager {
+  const files = builtFiles(dirname(fileURLToPath(import.meta.url)));
+  const pages = resolvePages(files.rendererDir, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  const config = engineConfig({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+  });
+  secureSession(session.defaultSession, pages, logger.child('security'));
+
+  let quitting = false;
+  let engineStopped = false;
+  const windows: WindowManager = new WindowManager({
+    preload: files.preload,
+    pages,
+    logger: logger.child('windows'),
+    isQuitting: () => quitting,
+    onCreated: (contents) => guardWebContents(contents, logger.child('security')),
+    onCaptureLoaded: () => engineHost.linkCapture(),
+  });
+  const engineHost = new EngineProcessHost({
+    modulePath: files.engine,
+    logger: logger.child('engine'),
+    captureContents: () => windows.captureContents(),
+  });
+
+  let tray: AttuneTray | null = null;
+  let lastStatus: AttuneEvents['status'] | null = null;
+  let lastMood: AttuneEvents['mood'] | null = null;
+  const broadcast = createBroadcaster(() => windows.liveContents());
+  const emit: Emit = (event, payload) => {
+    broadcast(event, payload);
+    if (event === 'status') lastStatus = payload as AttuneEvents['status'];
+    else if (event === 'mood') lastMood = payload as AttuneEvents['mood'];
+    else return;
+    if (tray && lastStatus) tray.update(lastStatus, lastMood);
+  };
+
+  const engineLog = logger.child('engine');
+  const lifecycle = new EngineLifecycle({
+    spawn: engineHost.spawn,
+    config,
+    clock: systemClock,
+    onEvent: (event) => service.engineEvent(event),
+    onState: (state, info) => service.engineStateChanged(state, info),
+    onLog: (level, message) => engineLog.log(level, message),
+  });
+  const service: AppService = new AppService({
+    engine: lifecycle,
+    // Electron always uses the port the preload hands over; a new one follows each engine restart.
+    captureTarget: () => ({ kind: 'message-port' }),
+    emit,
+    onPausedChange: (paused) => pauseTimer.pausedChanged(paused),
+  });
+  const pauseTimer = new PauseTimer({
+    clock: systemClock,
+    setPaused: (paused) => service.setPaused(paused),
+    onError: (err) => logger.error(`pause: ${String(err)}`),
+  });
+
+  let stopping: Promise<void> | null = null;
+  const quit = (): Promise<void> => {
+    stopping ??= (async () => {
+      quitting = true;
+      pauseTimer.dispose();
+      await lifecycle.stop();
+      engineStopped = true;
+      tray?.destroy();
+      app.quit();
+    })();
+    return stopping;
+  };
+  // Quitting from elsewhere (Cmd+Q, logout) also stops the engine before exiting.
+  app.on('before-quit', (event) => {
+    if (engineStopped) return;
+    event.preventDefault();
+    void quit();
+  });
+
+  registerIpc(service, pages.isOurPage, logger.child('ipc'));
+  tray = new AttuneTray(
+    {
+      pauseFor: (ms) => pauseTimer.pauseFor(ms),
+      pauseUntilTomorrow: () => pauseTimer.pauseUntilTomorrow(),
+      resume: () => pauseTimer.resume(),
+      openDashboard: () => void windows.showDashboard(),
+      quit: () => void quit(),
+    },
+    service.getStatus(),
+  );
+  // A timed pause whose end passed while the machine slept ends on wake.
+  powerMonitor.on('resume', () => pauseTimer.check());
+  powerMonitor.on('unlock-screen', () => pauseTimer.check());
+
+  windows.ensureCapture();
+  lifecycle.start();
+  if (!process.argv.includes('--hidden')) windows.showDashboard();
+  return windows;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let windows: WindowManager | null = null;
+  app.on('second-instance', () => void windows?.showDashboard());
+  app.on('activate', () => void windows?.showDashboard());
+  // Attune lives in the tray: closing every window must not quit it.
+  app.on('window-all-closed', () => undefined);
+  app
+    .whenReady()
+    .then(() => {
+      windows = startApp();
+    })
+    .catch((err: unknown) => {
+      logger.error(`startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      app.exit(1);
+    });
+}

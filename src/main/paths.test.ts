@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtFiles, engineConfig, resolvePages, samePage } from './paths';
+
+const where = { appPath: '/repo', resourcesPath: '/opt/Attune/resources', userData: '/home/u/.config/Attune' };
+
+describe('engineConfig', () => {
+  it('reads models from the repository in development', () => {
+    expect(engineConfig({ ...where, isPackaged: false })).toEqual({
+      modelsDir: join('/repo', 'resources', 'models'),
+      dbFile: join('/home/u/.config/Attune', 'attune.sqlite'),
+      captureSocket: null,
+      threads: 1,
+    });
+  });
+
+  it('reads models from the resources folder when packaged', () => {
+    expect(engineConfig({ ...where, isPackaged: true }).modelsDir).toBe(join('/opt/Attune/resources', 'models'));
+  });
+});
+
+describe('builtFiles', () => {
+  it('finds the preload, engine and pages next to out/main', () => {
+    expect(builtFiles('/repo/out/main')).toEqual({
+      preload: join('/repo/out/preload/index.cjs'),
+      engine: join('/repo/out/main/engine.js'),
+      rendererDir: join('/repo/out/renderer'),
+    });
+  });
+});
+
+describe('resolvePages', () => {
+  it('uses file:// URLs of the built pages', () => {
+    const pages = resolvePages('/repo/out/renderer');
+    expect(pages.dashboard).toBe('file:///repo/out/renderer/index.html');
+    expect(pages.capture).toBe('file:///repo/out/renderer/capture.html');
+  });
+
+  it('uses the dev server when there is one, with or without a trailing slash', () => {
+    for (const url of ['http://localhost:5173', 'http://localhost:5173/']) {
+      const pages = resolvePages('/repo/out/renderer', url);
+      expect(pages.dashboard).toBe('http://localhost:5173/index.html');
+      expect(pages.capture).toBe('http://localhost:5173/capture.html');
+    }
+  });
+
+  it('recognises our pages, ignoring query and hash', () => {
+    const pages = resolvePages('/repo/out/renderer');
+    expect(pages.isOurPage('file:///repo/out/renderer/index.html#/settings')).toBe(true);
+    expect(pages.isOurPage('file:///repo/out/renderer/capture.html?x=1')).toBe(true);
+    expect(pages.isCapturePage('file:///repo/out/renderer/capture.html')).toBe(true);
+    expect(pages.isCapturePage('file:///repo/out/renderer/index.html')).toBe(false);
+    expect(pages.isOurPage('file:///etc/passwd')).toBe(false);
+    expect(pages.isOurPage('https://example.com/index.html')).toBe(false);
+    expect(pages.isOurPage('')).toBe(false);
+  });
+});
+
+describe('samePage', () => {
+  it('compares scheme, host and path', () => {
+    expect(samePage('http://localhost:5173/a.html#x', 'http://localhost:5173/a.html?y')).toBe(true);
+    expect(samePage('http://localhost:5173/a.html', 'http://localhost:5174/a.html')).toBe(false);
+    expect(samePage('http://localhost:5173/a.html', 'https://localhost:5173/a.html')).toBe(false);
+    expect(samePage('not a url', 'not a url')).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The decisions behind main's security handlers, kept pure so they are tested without Electron.
+ * security.ts wires them to the session and to each window.
+ */
+import { samePage } from './paths';
+
+/** Same policy as the pages' <meta http-equiv="Content-Security-Policy">: no inline code, no remote content. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface PermissionQuery {
+  /** Electron's permission name ('media', 'notifications', …). */
+  permission: string;
+  /** The URL of the page asking: the requesting frame's URL, or its webContents' URL. */
+  url: string;
+  /** The capture page's URL (see paths.ts resolvePages). */
+  captureUrl: string;
+  /**
+   * For `media`: what is asked for. Request handlers give a list; check handlers give one type
+   * ('video' | 'audio' | 'unknown'). An empty list or 'unknown' is refused.
+   */
+  mediaTypes: readonly string[];
+}
+
+const CAPTURE_MEDIA = new Set(['video', 'audio']);
+
+/** Only the capture page may use the camera and microphone; every other permission, for every page, is refused. */
+export function isPermissionAllowed(query: PermissionQuery): boolean {
+  if (query.permission !== 'media') return false;
+  if (!samePage(query.url, query.captureUrl)) return false;
+  return query.mediaTypes.length > 0 && query.mediaTypes.every((type) => CAPTURE_MEDIA.has(type));
+}
+
+/** A window may only move within its own page (hash or query changes); anything else is blocked. */
+export function isNavigationAllowed(currentUrl: string, targetUrl: string): boolean {
+  return samePage(currentUrl, targetUrl);
+}
+
+/** Adds the CSP to a response's headers, replacing any the server sent (header names are case-insensitive). */
+export function withCsp(headers: Record<string, string | string[]> | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  return out;
+}

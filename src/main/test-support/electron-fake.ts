@@ -1,0 +1,274 @@
+/**
+ * A stand-in for the parts of `electron` the main adapters use, for `vi.mock('electron', () =>
+ * import('./test-support/electron-fake'))`. Electron cannot run here; these fakes record what the
+ * adapters asked for and let tests fire the events Electron would.
+ */
+import { PassThrough } from 'node:stream';
+
+type Listener = (...args: never[]) => unknown;
+
+export class FakeEmitter {
+  private listeners = new Map<string, { fn: Listener; once: boolean }[]>();
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: false }]);
+    return this;
+  }
+
+  once(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { fn, once: true }]);
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    const list = this.listeners.get(event) ?? [];
+    this.listeners.set(
+      event,
+      list.filter((l) => !l.once),
+    );
+    for (const l of list) (l.fn as (...a: unknown[]) => unknown)(...args);
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0;
+  }
+}
+
+/** An Electron-style event: `preventDefault` plus extra fields. */
+export function fakeEvent<T extends object>(
+  fields: T = {} as T,
+): T & { preventDefault(): void; defaultPrevented: boolean } {
+  const event = {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+export class FakeWebContents extends FakeEmitter {
+  url = '';
+  destroyed = false;
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  readonly posted: { channel: string; message: unknown; transfer: unknown[] }[] = [];
+
+  getURL(): string {
+    return this.url;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  postMessage(channel: string, message: unknown, transfer: unknown[] = []): void {
+    this.posted.push({ channel, message, transfer });
+  }
+  setWindowOpenHandler(): void {}
+}
+
+export class BrowserWindow extends FakeEmitter {
+  static all: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.all.filter((w) => !w.destroyed);
+  }
+
+  readonly webContents = new FakeWebContents();
+  readonly loaded: string[] = [];
+  visible = false;
+  focused = false;
+  minimized = false;
+  destroyed = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.all.push(this);
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** What a click on the close button does: `close`, then `closed` unless prevented. */
+  close(): void {
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+export class FakeUtilityProcess extends FakeEmitter {
+  readonly posted: { message: unknown; transfer: unknown[] }[] = [];
+  readonly stdout = new PassThrough();
+  readonly stderr = new PassThrough();
+  kills = 0;
+  pid: number | undefined = 4242;
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  postMessage(message: unknown, transfer: unknown[] = []): void {
+    this.posted.push({ message, transfer });
+  }
+  kill(): boolean {
+    this.kills += 1;
+    return true;
+  }
+}
+
+export const forks: FakeUtilityProcess[] = [];
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+    const proc = new FakeUtilityProcess(modulePath, args, options);
+    forks.push(proc);
+    return proc;
+  },
+};
+
+let portCount = 0;
+export class FakeMessagePortMain {
+  constructor(readonly name: string) {}
+}
+export class MessageChannelMain {
+  readonly port1: FakeMessagePortMain;
+  readonly port2: FakeMessagePortMain;
+  constructor() {
+    portCount += 1;
+    this.port1 = new FakeMessagePortMain(`port1#${portCount}`);
+    this.port2 = new FakeMessagePortMain(`port2#${portCount}`);
+  }
+}
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown[]): { template: unknown[] } => ({ template }),
+};
+
+export class Tray extends FakeEmitter {
+  static instances: Tray[] = [];
+  menu: { template: unknown[] } | null = null;
+  tooltip = '';
+  images: unknown[] = [];
+  destroyed = false;
+
+  constructor(image: unknown) {
+    super();
+    this.images.push(image);
+    Tray.instances.push(this);
+  }
+  setImage(image: unknown): void {
+    this.images.push(image);
+  }
+  setContextMenu(menu: { template: unknown[] }): void {
+    this.menu = menu;
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export const nativeImage = {
+  createFromBitmap: (buffer: Buffer, options: Record<string, unknown>) => ({ buffer, options }),
+};
+
+class FakeApp extends FakeEmitter {
+  isPackaged = false;
+  hasLock = true;
+  quits = 0;
+  exitCode: number | null = null;
+  private ready: () => void = () => undefined;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.ready = resolve));
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  /** Test control: Electron has finished starting. */
+  becomeReady(): Promise<void> {
+    this.ready();
+    return this.readyPromise;
+  }
+  getAppPath(): string {
+    return '/repo';
+  }
+  getPath(name: string): string {
+    return `/home/user/.config/Attune-${name}`;
+  }
+  /** Like Electron: `before-quit` first; quitting goes on unless a listener prevents it. */
+  quit(): void {
+    const event = fakeEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) this.quits += 1;
+  }
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+}
+
+export let app = new FakeApp();
+
+export const session = {
+  defaultSession: {
+    webRequest: { onHeadersReceived: (_listener: unknown): void => undefined },
+    setPermissionRequestHandler: (_handler: unknown): void => undefined,
+    setPermissionCheckHandler: (_handler: unknown): void => undefined,
+  },
+};
+
+export let powerMonitor = new FakeEmitter();
+
+/** Forgets every window, process, handler and tray made so far. */
+export function resetElectronFake(): void {
+  BrowserWindow.all = [];
+  forks.length = 0;
+  ipcMain.handlers.clear();
+  Tray.instances = [];
+  portCount = 0;
+  app = new FakeApp();
+  powerMonitor = new FakeEmitter();
+}

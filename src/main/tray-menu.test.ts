@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AppStatus, LiveMood } from '../shared/mood';
+import { HOUR_MS, MINUTE_MS, buildTrayMenu, statusLine, trayTooltip } from './tray-menu';
+
+const status = (patch: Partial<AppStatus> = {}): AppStatus => ({
+  engine: 'ready',
+  paused: false,
+  camera: 'on',
+  modelLoadMs: 900,
+  lastFrameAt: null,
+  problem: null,
+  ...patch,
+});
+
+const mood = (label: LiveMood['label']): LiveMood => ({
+  t: 0,
+  label,
+  probs: { neutral: 0, happy: 1, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
+  valence: 0.8,
+  arousal: 0.3,
+  confidence: 0.9,
+});
+
+const actions = () => ({
+  pauseFor: vi.fn<(ms: number) => void>(),
+  pauseUntilTomorrow: vi.fn<() => void>(),
+  resume: vi.fn<() => void>(),
+  openDashboard: vi.fn<() => void>(),
+  quit: vi.fn<() => void>(),
+});
+
+describe('statusLine', () => {
+  it('shows the mood and the camera', () => {
+    expect(statusLine(status(), mood('happy'))).toBe('Mood: Happy · camera on');
+    expect(statusLine(status({ camera: 'busy' }), mood('sad'))).toBe('Mood: Sad · camera busy');
+    expect(statusLine(status(), null)).toBe('Mood: — · camera on');
+    expect(statusLine(status(), mood('unknown'))).toBe('Mood: — · camera on');
+  });
+
+  it('says paused, starting or unavailable when that is the news', () => {
+    expect(statusLine(status({ paused: true, camera: 'paused' }), mood('happy'))).toBe('Paused');
+    expect(statusLine(status({ engine: 'starting' }), null)).toBe('Starting…');
+    expect(statusLine(status({ engine: 'restarting' }), null)).toBe('Starting…');
+    expect(statusLine(status({ engine: 'failed' }), null)).toBe('Analysis unavailable');
+  });
+});
+
+describe('trayTooltip', () => {
+  it('reflects the mood or the pause', () => {
+    expect(trayTooltip(status(), mood('surprised'))).toBe('Attune — Surprised');
+    expect(trayTooltip(status({ paused: true }), mood('surprised'))).toBe('Attune — paused');
+    expect(trayTooltip(status(), null)).toBe('Attune');
+    expect(trayTooltip(status({ engine: 'failed' }), mood('happy'))).toBe('Attune');
+  });
+});
+
+describe('buildTrayMenu', () => {
+  it('lists the status line and the actions, in order', () => {
+    const items = buildTrayMenu(status(), mood('happy'), actions());
+    expect(items.map((i) => (i.type === 'separator' ? '---' : i.label))).toEqual([
+      'Mood: Happy · camera on',
+      '---',
+      'Pause for 15 minutes',
+      'Pause for 1 hour',
+      'Pause until tomorrow',
+      'Resume',
+      '---',
+      'Open dashboard',
+      'Quit Attune',
+    ]);
+    expect(items[0]?.enabled).toBe(false);
+  });
+
+  it('enables Resume only while paused', () => {
+    const resume = (s: AppStatus) => buildTrayMenu(s, null, actions()).find((i) => i.label === 'Resume');
+    expect(resume(status())?.enabled).toBe(false);
+    expect(resume(status({ paused: true }))?.enabled).toBe(true);
+  });
+
+  it('wires each item to its action', () => {
+    const a = actions();
+    const items = buildTrayMenu(status({ paused: true }), null, a);
+    const click = (label: string): void => items.find((i) => i.label === label)?.click?.();
+    click('Pause for 15 minutes');
+    click('Pause for 1 hour');
+    expect(a.pauseFor.mock.calls).toEqual([[15 * MINUTE_MS], [HOUR_MS]]);
+    expect(HOUR_MS).toBe(3_600_000);
+    click('Pause until tomorrow');
+    expect(a.pauseUntilTomorrow).toHaveBeenCalledOnce();
+    click('Resume');
+    expect(a.resume).toHaveBeenCalledOnce();
+    click('Open dashboard');
+    expect(a.openDashboard).toHaveBeenCalledOnce();
+    click('Quit Attune');
+    expect(a.quit).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The two windows: the dashboard (shown on demand, hidden rather than closed) and the hidden capture
+ * page. One of each, created lazily and reused: never a window per prompt.
+ */
+import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import type { Logger } from './logger';
+import type { Pages } from './paths';
+
+/** The renderer gets no Node, runs sandboxed, and sees the preload only through contextBridge. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload };
+}
+
+export interface WindowManagerOptions {
+  /** Absolute path of the built preload (paths.ts builtFiles().preload). */
+  preload: string;
+  pages: Pages;
+  logger: Logger;
+  /** While false, closing the dashboard only hides it: the app lives on in the tray. */
+  isQuitting: () => boolean;
+  /** Every new window's contents, so index.ts can install the navigation guards. */
+  onCreated: (contents: WebContents) => void;
+  /** The capture page has (re)loaded: the moment to hand it a fresh capture port. */
+  onCaptureLoaded: () => void;
+}
+
+export class WindowManager {
+  private dashboard: BrowserWindow | null = null;
+  private capture: BrowserWindow | null = null;
+  private captureReady = false;
+
+  constructor(private readonly opts: WindowManagerOptions) {}
+
+  /** Shows (creating if needed) and focuses the dashboard. */
+  showDashboard(): BrowserWindow {
+    const existing = this.dashboard;
+    if (existing && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return existing;
+    }
+    const win = new BrowserWindow({
+      width: 1100,
+      height: 760,
+      minWidth: 720,
+      minHeight: 520,
+      title: 'Attune',
+      show: false,
+      webPreferences: secureWebPreferences(this.opts.preload),
+    });
+    this.dashboard = win;
+    this.opts.onCreated(win.webContents);
+    win.once('ready-to-show', () => win.show());
+    win.on('close', (event) => {
+      if (this.opts.isQuitting()) return;
+      event.preventDefault();
+      win.hide();
+    });
+    win.on('closed', () => {
+      if (this.dashboard === win) this.dashboard = null;
+    });
+    this.load(win, this.opts.pages.dashboard);
+    return win;
+  }
+
+  /** Creates the hidden capture window once; later calls return it. */
+  ensureCapture(): BrowserWindow {
+    const existing = this.capture;
+    if (existing && !existing.isDestroyed()) return existing;
+    const win = new BrowserWindow({
+      width: 320,
+      height: 240,
+      show: false,
+      skipTaskbar: true,
+      title: 'Attune capture',
+      // A hidden window is throttled by default, which would stall frame sampling.
+      webPreferences: { ...secureWebPreferences(this.opts.preload), backgroundThrottling: false },
+    });
+    this.capture = win;
+    this.captureReady = false;
+    const contents = win.webContents;
+    this.opts.onCreated(contents);
+    contents.on('did-start-loading', () => {
+      this.captureReady = false;
+    });
+    contents.on('did-finish-load', () => {
+      this.captureReady = true;
+      this.opts.onCaptureLoaded();
+    });
+    contents.on('render-process-gone', (_event, details) => {
+      this.captureReady = false;
+      this.opts.logger.error(`capture page process gone (${details.reason})`);
+    });
+    win.on('closed', () => {
+      if (this.capture === win) {
+        this.capture = null;
+        this.captureReady = false;
+      }
+    });
+    this.load(win, this.opts.pages.capture);
+    return win;
+  }
+
+  /** The capture page's contents once it has loaded (its preload listens for the port), else null. */
+  captureContents(): WebContents | null {
+    const win = this.capture;
+    if (!win || win.isDestroyed() || !this.captureReady) return null;
+    return win.webContents;
+  }
+
+  /** Contents of every live window, for event broadcasts. */
+  liveContents(): WebContents[] {
+    return [this.dashboard, this.capture]
+      .filter((win): win is BrowserWindow => win !== null && !win.isDestroyed())
+      .map((win) => win.webContents);
+  }
+
+  private load(win: BrowserWindow, url: string): void {
+    win.loadURL(url).catch((err: unknown) => {
+      this.opts.logger.error(`could not load ${url}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+}
