@@ -330,3 +330,25 @@ describe('EngineLifecycle stop', () => {
     expect(t.child(0).sent.filter((m) => m.type === 'shutdown')).toHaveLength(1);
   });
 });
+
+describe('EngineLifecycle restart bookkeeping', () => {
+  it('does not spawn a second engine when start() is called while a restart is pending', () => {
+    const t = setup();
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.child(0).exit(1);
+    t.lifecycle.start();
+    expect(t.children).toHaveLength(1);
+    t.clock.advance(500);
+    expect(t.children).toHaveLength(2);
+  });
+
+  it('keeps the crash reason visible while restarting', () => {
+    const t = setup();
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.child(0).exit(3);
+    t.clock.advance(500);
+    expect(t.states.at(-1)).toEqual({ state: 'restarting', info: { reason: 'crashed', problem: 'exit code 3' } });
+  });
+});

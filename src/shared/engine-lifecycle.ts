@@ -75,7 +75,8 @@ export class EngineLifecycle {
   }
 
   start(): void {
-    if (this.child) return;
+    // A restart already scheduled will spawn the engine; a second one would run two engines.
+    if (this.child || this.currentState === 'restarting') return;
     this.spawnChild(this.crashes > 0 ? 'restarting' : 'starting');
   }
 
@@ -121,8 +122,8 @@ export class EngineLifecycle {
 
   private stopRequest: Promise<void> | null = null;
 
-  private spawnChild(state: EngineState): void {
-    this.setState(state, {});
+  private spawnChild(state: EngineState, info: LifecycleInfo = {}): void {
+    this.setState(state, info);
     let child: EngineChild;
     try {
       child = this.opts.spawn();
@@ -212,7 +213,7 @@ export class EngineLifecycle {
     const delay = Math.min(base * 2 ** (this.crashes - 1), this.opts.maxRestartDelayMs ?? 30_000);
     this.opts.onLog('warn', `engine stopped (${reason}: ${detail}); restarting in ${delay} ms`);
     this.setState('restarting', { reason, problem: detail });
-    this.schedule(() => this.spawnChild('restarting'), delay);
+    this.schedule(() => this.spawnChild('restarting', { reason, problem: detail }), delay);
   }
 
   private setState(state: EngineState, info: LifecycleInfo): void {
