@@ -4,7 +4,7 @@ import type { EngineApi, EngineRequest } from '../shared/engine-protocol';
 /** Routes one request to the engine API, always answering with an envelope. */
 export function handleRequest(api: EngineApi | null, request: EngineRequest): Promise<Envelope<unknown>> {
   if (!api) return Promise.resolve(fail('engine-unavailable', 'The engine has not finished starting.'));
-  const method = api[request.method] as ((...args: unknown[]) => unknown) | undefined;
+  const method: unknown = (api as unknown as Record<string, unknown>)[request.method];
   if (typeof method !== 'function') return Promise.resolve(fail('bad-input', `Unknown engine method ${String(request.method)}`));
-  return envelop(() => method.apply(api, request.args as unknown[]));
+  return envelop(() => (method as (...args: unknown[]) => unknown).apply(api, request.args as unknown[]));
 }

@@ -32,7 +32,7 @@ export class ApiSocket {
       if (isBinary) return;
       let request: { id?: unknown; method?: unknown; args?: unknown };
       try {
-        request = JSON.parse(data.toString()) as typeof request;
+        request = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : '') as typeof request;
       } catch {
         return;
       }

@@ -51,7 +51,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ? { kind: 'unavailable', reason: 'The analysis engine is not ready yet.' }
       : { kind: 'websocket', url: `ws://127.0.0.1:${capturePort}/capture?token=${encodeURIComponent(token)}` };
 
-  let service: AppService;
+  // The service reaches the engine through the lifecycle, which reports back to the service.
+  const service: AppService = new AppService({
+    engine: { request: (method, ...args) => lifecycle.request(method, ...args) },
+    captureTarget,
+    emit,
+  });
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
     config: { modelsDir: options.modelsDir, dbFile: options.dbFile, captureSocket: { token }, threads: 1 },
@@ -63,7 +68,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     onLog: (level, message) => log(level, `engine: ${message}`),
   });
-  service = new AppService({ engine: lifecycle, captureTarget, emit });
   api = new ApiSocket(service);
 
   const server = createServer((req, res) => {

@@ -1,7 +1,6 @@
 import { type ApiArgs, type ApiMethod } from './api';
-import type { CameraState, SampleSource } from './mood';
+import { isCameraState, type SampleSource } from './mood';
 
-const CAMERA_STATES: readonly CameraState[] = ['off', 'starting', 'on', 'denied', 'busy', 'unavailable', 'paused'];
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -21,7 +20,7 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
     (a[1] === undefined || SOURCES.includes(a[1] as SampleSource)),
   getLiveMood: (a) => a.length === 0,
   setPaused: (a) => a.length === 1 && typeof a[0] === 'boolean',
-  reportCamera: (a) => a.length === 1 && CAMERA_STATES.includes(a[0] as CameraState),
+  reportCamera: (a) => a.length === 1 && isCameraState(a[0]),
   getCaptureTarget: (a) => a.length === 0,
 };
 

@@ -66,7 +66,13 @@ export interface LiveMood {
   confidence: number;
 }
 
-export type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'busy' | 'unavailable' | 'paused';
+export const CAMERA_STATES = ['off', 'starting', 'on', 'denied', 'busy', 'unavailable', 'paused'] as const;
+
+export type CameraState = (typeof CAMERA_STATES)[number];
+
+export function isCameraState(value: unknown): value is CameraState {
+  return typeof value === 'string' && (CAMERA_STATES as readonly string[]).includes(value);
+}
 
 export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
 
