@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ApiHandlers, AttuneEvents, WireMessage } from '../shared/api';
+import { UNAUTHORIZED_CLOSE_CODE, type ApiHandlers, type AttuneEvents, type WireMessage } from '../shared/api';
 import { dispatchApi } from '../shared/api-dispatch';
 
 /** Largest accepted request, bytes: calls are small JSON. */
@@ -15,6 +15,11 @@ export class ApiSocket {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws));
+  }
+
+  /** Completes the handshake only to close at once with {@link UNAUTHORIZED_CLOSE_CODE}; nothing is read. */
+  refuse(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(UNAUTHORIZED_CLOSE_CODE, 'unauthorized'));
   }
 
   broadcast<E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]): void {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { WireMessage } from '../shared/api';
+import { UNAUTHORIZED_CLOSE_CODE, type WireMessage } from '../shared/api';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
 
@@ -107,6 +107,12 @@ describe('headless host', () => {
 
   it('refuses a WebSocket from another origin', async () => {
     await expect(openApi(host, 'http://evil.example')).rejects.toThrow();
+  });
+
+  it('closes an API socket with a wrong token with the unauthorized code, answering nothing', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=nope`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
+    const code = await new Promise<number>((resolve) => ws.once('close', (c: number) => resolve(c)));
+    expect(code).toBe(UNAUTHORIZED_CLOSE_CODE);
   });
 
   it('pushes engine events to connected pages', async () => {

@@ -99,12 +99,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('upgrade', (req, socket, head) => {
     const port = (server.address() as AddressInfo).port;
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const ok = path === '/api' && peerAllowed(req) && hostHeaderAllowed(req, port) && originAllowed(req, port) && authorised(req, token);
-    if (!ok) {
+    const ours = path === '/api' && peerAllowed(req) && hostHeaderAllowed(req, port) && originAllowed(req, port);
+    if (!ours) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    api.upgrade(req, socket, head);
+    // Our own page with a stale or wrong token: tell it in a way it can show, then hang up.
+    if (!authorised(req, token)) api.refuse(req, socket, head);
+    else api.upgrade(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -88,6 +88,9 @@ export function isApiEvent(value: unknown): value is ApiEvent {
   return typeof value === 'string' && (API_EVENTS as readonly string[]).includes(value);
 }
 
+/** The host closes an API socket with this code when its token is missing or wrong. */
+export const UNAUTHORIZED_CLOSE_CODE = 4401;
+
 /** Host WebSocket frames (JSON text). */
 export type WireRequest = { id: number; method: ApiMethod; args: unknown[] };
 export type WireMessage =

@@ -15,6 +15,7 @@ import {
   type EventListener,
   type WireMessage,
   type WireRequest,
+  UNAUTHORIZED_CLOSE_CODE,
 } from '../../shared/api';
 import { fail, type Envelope, type ErrorKind } from '../../shared/envelope';
 import { backoffDelay, type BackoffOptions } from './backoff';
@@ -31,11 +32,9 @@ export interface SocketLike {
 
 export type SocketConstructor = new (url: string) => SocketLike;
 
-/**
- * Close code the host uses when the token is wrong. Retrying cannot help then, so the client stops.
- * (A rejected HTTP upgrade reaches the page only as 1006, indistinguishable from "host not running".)
- */
-export const UNAUTHORIZED_CLOSE_CODE = 4401;
+// The host closes with UNAUTHORIZED_CLOSE_CODE when the token is wrong: retrying cannot help, so the client
+// stops. (A rejected HTTP upgrade would reach the page only as 1006, like "host not running".)
+export { UNAUTHORIZED_CLOSE_CODE };
 
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
