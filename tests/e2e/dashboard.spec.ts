@@ -29,15 +29,19 @@ test('a face in front of the fake camera becomes a live mood, stored as numbers'
   const label = await dashboard.expectMoodShown();
   expect(label).not.toBe('unknown');
   await expect(page.getByTestId('timeline')).toBeVisible();
-  await dashboard.screenshot(join('test-results', 'screenshots', 'dashboard.png'));
 
+  // The clip shows three people for 4 s each; at 2 frames a second, 24 face samples means all were seen.
   const db = new Database(host.dbFile, { readonly: true, fileMustExist: true });
   try {
-    const { n } = db.prepare("SELECT count(*) AS n FROM samples WHERE source = 'face'").get() as { n: number };
-    expect(n).toBeGreaterThan(0);
+    const faceSamples = (): number =>
+      (db.prepare("SELECT count(*) AS n FROM samples WHERE source = 'face'").get() as { n: number }).n;
+    await expect.poll(faceSamples, { timeout: 60_000 }).toBeGreaterThanOrEqual(24);
+    const columns = db.prepare("SELECT name, type FROM pragma_table_info('samples')").all() as { type: string }[];
+    expect(columns.every((c) => ['INTEGER', 'REAL', 'TEXT'].includes(c.type))).toBe(true);
   } finally {
     db.close();
   }
+  await dashboard.screenshot(join('test-results', 'screenshots', 'dashboard.png'));
 });
 
 test('the host refuses requests without its token', async ({ request }) => {
