@@ -36,16 +36,37 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, svelteConfig } },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  boundary(['src/shared/**'], [
-    { group: ['../engine/**', '../main/**', '../renderer/**', '../host/**', '../cli/**', '../preload/**'], message: 'src/shared imports nothing from other folders.' },
-    { group: ['electron', ...NODE_BUILTINS], message: 'src/shared is pure TypeScript.' },
-  ]),
-  boundary(['src/engine/**', 'src/host/**', 'src/cli/**'], [
-    { group: ['electron'], message: 'Only src/main adapters import electron.' },
-    { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'Node code never imports UI or Electron code.' },
-  ]),
-  boundary(['src/renderer/**'], [
-    { group: ['electron', ...NODE_BUILTINS, 'better-sqlite3', 'onnxruntime-node'], message: 'The renderer never imports Node.' },
-    { group: ['**/engine/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'], message: 'The renderer talks only through its api module.' },
-  ]),
+  boundary(
+    ['src/shared/**'],
+    [
+      {
+        group: ['../engine/**', '../main/**', '../renderer/**', '../host/**', '../cli/**', '../preload/**'],
+        message: 'src/shared imports nothing from other folders.',
+      },
+      { group: ['electron', ...NODE_BUILTINS], message: 'src/shared is pure TypeScript.' },
+    ],
+  ),
+  boundary(
+    ['src/engine/**', 'src/host/**', 'src/cli/**'],
+    [
+      { group: ['electron'], message: 'Only src/main adapters import electron.' },
+      {
+        group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+        message: 'Node code never imports UI or Electron code.',
+      },
+    ],
+  ),
+  boundary(
+    ['src/renderer/**'],
+    [
+      {
+        group: ['electron', ...NODE_BUILTINS, 'better-sqlite3', 'onnxruntime-node'],
+        message: 'The renderer never imports Node.',
+      },
+      {
+        group: ['**/engine/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'],
+        message: 'The renderer talks only through its api module.',
+      },
+    ],
+  ),
 );

@@ -13,7 +13,10 @@ function findElectron() {
   if (process.env.ATTUNE_HEADLESS) return [null, 'ATTUNE_HEADLESS is set'];
   const probe = spawnSync(node, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8' });
   if (probe.status !== 0 || !probe.stdout) {
-    return [null, 'the Electron binary is not installed and could not be downloaded (no access to its download server)'];
+    return [
+      null,
+      'the Electron binary is not installed and could not be downloaded (no access to its download server)',
+    ];
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return [null, 'there is no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)'];
@@ -40,6 +43,16 @@ if (electronPath) {
   run([join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], 'Building the app');
   launch(electronPath, ['.']);
 } else {
-  run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.renderer.config.ts', '--logLevel', 'warn'], 'Building the dashboard');
+  run(
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '-c',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    'Building the dashboard',
+  );
   launch(node, ['--import', 'tsx', 'src/host/main.ts', '--reason', reason, ...process.argv.slice(2)]);
 }

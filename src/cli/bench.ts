@@ -37,7 +37,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const rssAfter = process.memoryUsage().rss;
   await pipeline.release();
 
-  const summaries: Record<string, Summary> = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, summarise(v)]));
+  const summaries: Record<string, Summary> = Object.fromEntries(
+    Object.entries(stages).map(([k, v]) => [k, summarise(v)]),
+  );
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
     threads: 1,

@@ -29,8 +29,10 @@ const CHECKS: Check[] = [
 
 function failures(report: EvalReport, min: Check['min']): string[] {
   const out: string[] = [];
-  if (min.accuracy !== undefined && report.accuracy < min.accuracy) out.push(`accuracy ${report.accuracy.toFixed(3)} < ${min.accuracy}`);
-  if (min.macroF1 !== undefined && report.macroF1 < min.macroF1) out.push(`macro-F1 ${report.macroF1.toFixed(3)} < ${min.macroF1}`);
+  if (min.accuracy !== undefined && report.accuracy < min.accuracy)
+    out.push(`accuracy ${report.accuracy.toFixed(3)} < ${min.accuracy}`);
+  if (min.macroF1 !== undefined && report.macroF1 < min.macroF1)
+    out.push(`macro-F1 ${report.macroF1.toFixed(3)} < ${min.macroF1}`);
   for (const [label, level] of Object.entries(min.recall ?? {})) {
     const recall = report.perClass[label as keyof EvalReport['perClass']]?.recall ?? 0;
     if (level !== undefined && recall < level) out.push(`${label} recall ${recall.toFixed(3)} < ${level}`);

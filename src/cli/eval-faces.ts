@@ -17,7 +17,11 @@ export interface EvalFacesOptions {
 
 export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> {
   const data = await loadDataset(options.path, { extensions: IMAGE_EXTENSIONS, split: options.split });
-  const pipeline = await FacePipeline.load({ modelsDir: MODELS_DIR, wholeImageFallback: true, flip: options.flip ?? false });
+  const pipeline = await FacePipeline.load({
+    modelsDir: MODELS_DIR,
+    wholeImageFallback: true,
+    flip: options.flip ?? false,
+  });
   const bar = new ProgressBar('eval faces');
   // Images are unrelated: spacing their times apart keeps the tracker from carrying a face across them.
   let t = 0;

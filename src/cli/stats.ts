@@ -10,7 +10,8 @@ export interface Summary {
 export function summarise(values: readonly number[]): Summary {
   if (values.length === 0) return { median: 0, p95: 0, min: 0, max: 0, n: 0 };
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
   const mid = sorted.length / 2;
   const median = sorted.length % 2 ? (sorted[Math.floor(mid)] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
   const r = (n: number): number => Math.round(n * 1000) / 1000;

@@ -6,7 +6,8 @@ import { decodeFrame, type CaptureMessage } from '../shared/engine-protocol';
 import { isCameraState, type CameraState } from '../shared/mood';
 import type { Frame } from './frame-analyzer';
 
-export type CaptureInput = { kind: 'frame'; frame: Frame } | { kind: 'camera'; state: CameraState } | { kind: 'invalid'; reason: string };
+export type CaptureInput =
+  { kind: 'frame'; frame: Frame } | { kind: 'camera'; state: CameraState } | { kind: 'invalid'; reason: string };
 
 const MAX_SIDE = 4096;
 
@@ -14,12 +15,17 @@ const MAX_SIDE = 4096;
 export function fromPortMessage(data: unknown): CaptureInput {
   if (typeof data !== 'object' || data === null) return { kind: 'invalid', reason: 'not an object' };
   const m = data as Partial<CaptureMessage> & Record<string, unknown>;
-  if (m.type === 'camera') return isCameraState(m.state) ? { kind: 'camera', state: m.state } : { kind: 'invalid', reason: 'unknown camera state' };
+  if (m.type === 'camera')
+    return isCameraState(m.state)
+      ? { kind: 'camera', state: m.state }
+      : { kind: 'invalid', reason: 'unknown camera state' };
   if (m.type !== 'frame') return { kind: 'invalid', reason: 'unknown message type' };
   const { t, width, height, data: buffer } = m;
-  if (typeof t !== 'number' || !isSide(width) || !isSide(height)) return { kind: 'invalid', reason: 'bad frame header' };
+  if (typeof t !== 'number' || !isSide(width) || !isSide(height))
+    return { kind: 'invalid', reason: 'bad frame header' };
   if (!(buffer instanceof ArrayBuffer)) return { kind: 'invalid', reason: 'frame data is not an ArrayBuffer' };
-  if (buffer.byteLength !== width * height * 4) return { kind: 'invalid', reason: 'frame size does not match its data' };
+  if (buffer.byteLength !== width * height * 4)
+    return { kind: 'invalid', reason: 'frame size does not match its data' };
   return { kind: 'frame', frame: { t, width, height, data: new Uint8Array(buffer) } };
 }
 

@@ -35,7 +35,11 @@ export async function openCaptureSocket(token: string, onInput: (input: CaptureI
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/capture' || !isLoopback(req.socket.remoteAddress) || !tokenMatches(token, url.searchParams.get('token'))) {
+    if (
+      url.pathname !== '/capture' ||
+      !isLoopback(req.socket.remoteAddress) ||
+      !tokenMatches(token, url.searchParams.get('token'))
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

@@ -95,7 +95,11 @@ export class Engine implements EngineApi {
     const observation = await this.deps.analyzer.process(frame, frame.t);
     this.deps.emit({ name: 'face', payload: observation });
     const weight = observation.probs ? observation.confidence * observation.quality : 0;
-    this.live = this.tracker.add({ t: frame.t, probs: observation.probs ?? this.tracker.current(frame.t).probs, weight });
+    this.live = this.tracker.add({
+      t: frame.t,
+      probs: observation.probs ?? this.tracker.current(frame.t).probs,
+      weight,
+    });
     this.deps.emit({ name: 'mood', payload: this.live });
     this.store(observation, this.live);
   }

@@ -15,7 +15,12 @@ export class FakeEngineChild implements EngineChild {
     queueMicrotask(() => {
       if (message.type === 'init') this.listener?.({ type: 'ready', seq: 1, modelLoadMs: 12, capturePort: 40404 });
       if (message.type === 'request') {
-        this.listener?.({ type: 'response', seq: 2, replyTo: message.seq, result: ok(this.answers[message.method] ?? null) });
+        this.listener?.({
+          type: 'response',
+          seq: 2,
+          replyTo: message.seq,
+          result: ok(this.answers[message.method] ?? null),
+        });
       }
       if (message.type === 'shutdown') this.exitListener?.(0);
     });

@@ -56,7 +56,13 @@ describe('headless host', () => {
     const rendererDir = mkdtempSync(join(tmpdir(), 'attune-renderer-'));
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Attune</title>');
     engine = new FakeEngineChild({ getSamples: [], getLiveMood: null });
-    host = await startHost({ rendererDir, modelsDir: '/models', dbFile: ':memory:', spawnEngine: () => engine, log: () => undefined });
+    host = await startHost({
+      rendererDir,
+      modelsDir: '/models',
+      dbFile: ':memory:',
+      spawnEngine: () => engine,
+      log: () => undefined,
+    });
   });
 
   afterEach(async () => {
@@ -110,7 +116,9 @@ describe('headless host', () => {
   });
 
   it('closes an API socket with a wrong token with the unauthorized code, answering nothing', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=nope`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=nope`, {
+      headers: { Origin: `http://127.0.0.1:${host.port}` },
+    });
     const code = await new Promise<number>((resolve) => ws.once('close', (c: number) => resolve(c)));
     expect(code).toBe(UNAUTHORIZED_CLOSE_CODE);
   });

@@ -13,7 +13,14 @@ import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
 import { ApiSocket } from './api-socket';
 import { forkEngine } from './node-engine';
-import { authorised, hostHeaderAllowed, originAllowed, peerAllowed, queryToken, SESSION_COOKIE } from './request-guards';
+import {
+  authorised,
+  hostHeaderAllowed,
+  originAllowed,
+  peerAllowed,
+  queryToken,
+  SESSION_COOKIE,
+} from './request-guards';
 import { SECURITY_HEADERS, serveFile } from './static-files';
 
 export interface HostOptions {
@@ -44,7 +51,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? ((level, message) => console.error(`[${level}] ${message}`));
   let capturePort: number | null = null;
   let api: ApiSocket | null = null;
-  const emit = <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]): void => api?.broadcast(event, payload);
+  const emit = <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]): void =>
+    api?.broadcast(event, payload);
 
   const captureTarget = (): CaptureTarget =>
     capturePort === null

@@ -52,7 +52,12 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
-export async function serveFile(res: ServerResponse, root: string, urlPath: string, extra: Record<string, string> = {}): Promise<void> {
+export async function serveFile(
+  res: ServerResponse,
+  root: string,
+  urlPath: string,
+  extra: Record<string, string> = {},
+): Promise<void> {
   const file = resolveInside(root, urlPath);
   if (!file) {
     res.writeHead(400, SECURITY_HEADERS).end('Bad path');
@@ -60,7 +65,11 @@ export async function serveFile(res: ServerResponse, root: string, urlPath: stri
   }
   try {
     const body = await readFile(file);
-    res.writeHead(200, { ...SECURITY_HEADERS, ...extra, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...extra,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     res.end(body);
   } catch {
     res.writeHead(404, SECURITY_HEADERS).end('Not found');

@@ -4,7 +4,14 @@ import { dispatchApi } from './api-dispatch';
 import { AttuneError } from './envelope';
 import type { AppStatus } from './mood';
 
-const status: AppStatus = { engine: 'ready', paused: false, camera: 'on', modelLoadMs: 5, lastFrameAt: null, problem: null };
+const status: AppStatus = {
+  engine: 'ready',
+  paused: false,
+  camera: 'on',
+  modelLoadMs: 5,
+  lastFrameAt: null,
+  problem: null,
+};
 
 const handlers: ApiHandlers = {
   getStatus: () => status,
@@ -56,7 +63,10 @@ describe('dispatchApi', () => {
         throw new Error('boom');
       },
     };
-    expect(await dispatchApi(broken, 'getStatus', [])).toEqual({ ok: false, error: { kind: 'internal', message: 'boom' } });
+    expect(await dispatchApi(broken, 'getStatus', [])).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'boom' },
+    });
   });
 });
 

@@ -26,9 +26,7 @@ export interface AttuneApi {
 }
 
 export type CaptureTarget =
-  | { kind: 'message-port' }
-  | { kind: 'websocket'; url: string }
-  | { kind: 'unavailable'; reason: string };
+  { kind: 'message-port' } | { kind: 'websocket'; url: string } | { kind: 'unavailable'; reason: string };
 
 /** Pushed from the app to every renderer page. */
 export interface AttuneEvents {
@@ -94,5 +92,4 @@ export const UNAUTHORIZED_CLOSE_CODE = 4401;
 /** Host WebSocket frames (JSON text). */
 export type WireRequest = { id: number; method: ApiMethod; args: unknown[] };
 export type WireMessage =
-  | { kind: 'response'; id: number; result: Envelope<unknown> }
-  | { kind: 'event'; event: ApiEvent; payload: unknown };
+  { kind: 'response'; id: number; result: Envelope<unknown> } | { kind: 'event'; event: ApiEvent; payload: unknown };

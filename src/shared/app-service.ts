@@ -10,7 +10,10 @@ import type { AppStatus, CameraState, EngineState, LiveMood, MoodSample, SampleS
 
 /** What the service needs of the engine lifecycle. */
 export interface EngineRequester {
-  request<M extends EngineMethod>(method: M, ...args: Parameters<EngineApi[M]>): Promise<Envelope<ReturnType<EngineApi[M]>>>;
+  request<M extends EngineMethod>(
+    method: M,
+    ...args: Parameters<EngineApi[M]>
+  ): Promise<Envelope<ReturnType<EngineApi[M]>>>;
 }
 
 export interface AppServiceDeps {

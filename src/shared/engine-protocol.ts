@@ -36,9 +36,7 @@ export type EngineRequest = {
 }[EngineMethod];
 
 export type ToEngine =
-  | { type: 'init'; seq: number; config: EngineConfig }
-  | EngineRequest
-  | { type: 'shutdown'; seq: number };
+  { type: 'init'; seq: number; config: EngineConfig } | EngineRequest | { type: 'shutdown'; seq: number };
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -64,7 +62,8 @@ export interface FrameHeader {
   height: number;
 }
 
-export type CaptureMessage = (FrameHeader & { data: ArrayBuffer }) | { type: 'camera'; seq: number; state: CameraState };
+export type CaptureMessage =
+  (FrameHeader & { data: ArrayBuffer }) | { type: 'camera'; seq: number; state: CameraState };
 
 /**
  * Binary layout used where a frame travels as bytes (the host's WebSocket):

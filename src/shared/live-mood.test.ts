@@ -48,7 +48,8 @@ describe('LiveMoodTracker', () => {
     const tracker = new LiveMoodTracker();
     for (let t = 0; t <= 10_000; t += 500) tracker.add({ t, probs: happy, weight: 1 });
     let label = '';
-    for (let t = 10_500; t <= 20_000 && label !== 'sad'; t += 500) label = tracker.add({ t, probs: sad, weight: 1 }).label;
+    for (let t = 10_500; t <= 20_000 && label !== 'sad'; t += 500)
+      label = tracker.add({ t, probs: sad, weight: 1 }).label;
     expect(label).toBe('sad');
   });
 

@@ -58,7 +58,8 @@ export class LiveMoodTracker {
   current(t: number): LiveMood {
     this.decayTo(t);
     const probs = {} as EmotionProbs;
-    for (const label of EMOTIONS) probs[label] = this.mass > 0 ? (this.probs[label] ?? 0) / this.mass : 1 / EMOTIONS.length;
+    for (const label of EMOTIONS)
+      probs[label] = this.mass > 0 ? (this.probs[label] ?? 0) / this.mass : 1 / EMOTIONS.length;
     const { valence, arousal } = valenceArousal(probs);
     // Confidence is the recent observations' mean evidence weight (each frame's own confidence × quality;
     // frames without a face count as 0), discounted until a few frames have been seen.

@@ -9,5 +9,9 @@ export const FACES_CLIP = join(FIXTURES, 'faces.y4m');
 /** Builds the fake-camera clip the dashboard test plays: three smiling people, four seconds each. */
 export default function globalSetup(): void {
   mkdirSync(FIXTURES, { recursive: true });
-  writeClip(SMILING_SHOTS.map((shot) => sampleFrame(shot)), FACES_CLIP, { fps: 5, secondsPerImage: 4 });
+  writeClip(
+    SMILING_SHOTS.map((shot) => sampleFrame(shot)),
+    FACES_CLIP,
+    { fps: 5, secondsPerImage: 4 },
+  );
 }

@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 
 /** Debian's Chromium (Playwright's own browser download is not possible on our machines). */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => typeof p === 'string' && existsSync(p));
   if (!found) {
     throw new Error('No Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
@@ -23,7 +28,11 @@ export const QUIET_FLAGS = [
 
 /** A fake camera (and optionally microphone) fed from files; permission prompts auto-accepted. */
 export function fakeMediaFlags(video: string, audio?: string): string[] {
-  const flags = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
+  const flags = [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ];
   if (audio) flags.push(`--use-file-for-fake-audio-capture=${audio}%noloop`);
   return flags;
 }

@@ -26,7 +26,12 @@ export function toI420(img: RgbaImage): Uint8Array {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+      for (const [dy, dx] of [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ] as const) {
         const o = ((2 * y + dy) * width + 2 * x + dx) * 4;
         r += at(o) / 4;
         g += at(o + 1) / 4;
@@ -43,7 +48,9 @@ export function toI420(img: RgbaImage): Uint8Array {
 export function writeClip(images: readonly RgbaImage[], file: string, options: ClipOptions): void {
   const first = images[0];
   if (!first) throw new Error('a clip needs at least one image');
-  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${first.width} H${first.height} F${options.fps}:1 Ip A1:1 C420jpeg\n`)];
+  const parts: Buffer[] = [
+    Buffer.from(`YUV4MPEG2 W${first.width} H${first.height} F${options.fps}:1 Ip A1:1 C420jpeg\n`),
+  ];
   const tag = Buffer.from('FRAME\n');
   for (const image of images) {
     const frame = Buffer.from(toI420(image));
