@@ -1,0 +1,115 @@
+import { AttuneError } from '../../shared/envelope';
+import { EMOTIONS, canonicalLabel, type EmotionProbs } from '../../shared/labels';
+import { faceApiTensor, humanTensor } from './expression-input';
+import { flipHorizontal, type RgbaImage } from './image';
+import type { Model } from './onnx-model';
+
+export type ExpressionModelId = 'human' | 'faceapi';
+
+/**
+ * Ensemble weights. 0.7 / 0.3 scored best on FER2013 test in the team's measurements
+ * (../shared/README.md: 0.677 for the flip-averaged pair against 0.666 for human alone).
+ */
+export const DEFAULT_WEIGHTS: Readonly<Record<ExpressionModelId, number>> = { human: 0.7, faceapi: 0.3 };
+
+/** Input side, px, of each expression model. */
+export const EXPRESSION_INPUT_SIZE: Readonly<Record<ExpressionModelId, number>> = { human: 64, faceapi: 112 };
+
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const exps = logits.map((v) => Math.exp(v - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((v) => v / sum);
+}
+
+/**
+ * Reorders one model output (ordered as `labels`) into canonical {@link EMOTIONS} order. Both
+ * models end in a softmax; if a vector is not a distribution (negative or not summing to 1) it is
+ * treated as logits. Labels outside the canonical set are dropped and the rest renormalised.
+ */
+export function toCanonical(vector: ArrayLike<number>, labels: readonly string[]): EmotionProbs {
+  if (vector.length !== labels.length) {
+    throw new AttuneError('model-corrupt', `model gave ${vector.length} values for ${labels.length} labels`);
+  }
+  let values = Array.from(vector);
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (values.some((v) => v < 0) || Math.abs(sum - 1) > 1e-3) values = softmax(values);
+  const out = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
+  let kept = 0;
+  labels.forEach((name, i) => {
+    const label = canonicalLabel(name);
+    if (!label) return;
+    out[label] += values[i] ?? 0;
+    kept += values[i] ?? 0;
+  });
+  if (kept > 0) for (const e of EMOTIONS) out[e] /= kept;
+  return out;
+}
+
+/** Weighted mean of distributions; weights need not sum to 1. */
+export function combineProbs(parts: readonly { probs: EmotionProbs; weight: number }[]): EmotionProbs {
+  const out = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
+  const total = parts.reduce((a, p) => a + p.weight, 0);
+  if (parts.length === 0 || total <= 0) throw new RangeError('combineProbs needs at least one positive weight');
+  for (const { probs, weight } of parts) for (const e of EMOTIONS) out[e] += (probs[e] * weight) / total;
+  return out;
+}
+
+/** One expression model: its tensor layout, its label order and its session. */
+export class ExpressionModel {
+  readonly size: number;
+
+  constructor(
+    readonly id: ExpressionModelId,
+    private readonly model: Model,
+    private readonly inputName: string,
+    private readonly outputName: string,
+    private readonly labels: readonly string[],
+  ) {
+    this.size = EXPRESSION_INPUT_SIZE[id];
+  }
+
+  /** Probabilities for each crop (all size × size), in canonical order. */
+  async predict(crops: readonly RgbaImage[]): Promise<EmotionProbs[]> {
+    const data = this.id === 'human' ? humanTensor(crops) : faceApiTensor(crops);
+    const channels = this.id === 'human' ? 1 : 3;
+    const result = await this.model.run({
+      [this.inputName]: { data, dims: [crops.length, this.size, this.size, channels] },
+    });
+    const out = result[this.outputName];
+    if (!out) throw new AttuneError('model-corrupt', `${this.id}: no output named ${this.outputName}`);
+    const k = this.labels.length;
+    return crops.map((_, i) => toCanonical(out.data.subarray(i * k, (i + 1) * k), this.labels));
+  }
+
+  release(): Promise<void> {
+    return this.model.release();
+  }
+}
+
+export interface EnsembleMember {
+  model: ExpressionModel;
+  /** Relative weight in the mean, > 0. */
+  weight: number;
+}
+
+/**
+ * Runs every member on its crop and averages. With `flip`, each model also sees the mirrored crop
+ * (one batch of two) and its two answers are averaged first: about +1 point on FER2013 test.
+ */
+export async function classifyExpression(
+  members: readonly EnsembleMember[],
+  crops: ReadonlyMap<ExpressionModelId, RgbaImage>,
+  flip: boolean,
+): Promise<EmotionProbs> {
+  // One model after another: the engine runs each session on one thread and shares the machine.
+  const parts: { probs: EmotionProbs; weight: number }[] = [];
+  for (const { model, weight } of members) {
+    const crop = crops.get(model.id);
+    if (!crop) throw new AttuneError('internal', `no crop prepared for ${model.id}`);
+    const batch = flip ? [crop, flipHorizontal(crop)] : [crop];
+    const probs = await model.predict(batch);
+    parts.push({ probs: combineProbs(probs.map((p) => ({ probs: p, weight: 1 }))), weight });
+  }
+  return combineProbs(parts);
+}

@@ -1,0 +1,105 @@
+import type { Box, Point } from '../../shared/mood';
+import { sampleBilinear, type RgbaImage } from './image';
+
+/**
+ * How a source region was fitted into a square model input: model = source × scale + offset.
+ * The region keeps its aspect ratio and is centred; the rest of the square is padding.
+ */
+export interface Letterbox {
+  /** Side of the square model input, px. */
+  readonly size: number;
+  /** Model px per source px. */
+  readonly scale: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  /** The source region that was fitted, in source px. */
+  readonly region: Box;
+}
+
+/** Fits `region` (default: the whole width × height image) into a size × size square. */
+export function letterbox(width: number, height: number, size: number, region?: Box): Letterbox {
+  const r = region ?? { x: 0, y: 0, width, height };
+  const scale = size / Math.max(r.width, r.height);
+  return {
+    size,
+    scale,
+    offsetX: (size - r.width * scale) / 2 - r.x * scale,
+    offsetY: (size - r.height * scale) / 2 - r.y * scale,
+    region: r,
+  };
+}
+
+/** Maps a point in model px back to source px. */
+export function toSource(lb: Letterbox, p: Point): Point {
+  return { x: (p.x - lb.offsetX) / lb.scale, y: (p.y - lb.offsetY) / lb.scale };
+}
+
+/** Maps a point in source px to model px. */
+export function toModel(lb: Letterbox, p: Point): Point {
+  return { x: p.x * lb.scale + lb.offsetX, y: p.y * lb.scale + lb.offsetY };
+}
+
+/**
+ * Renders the letterboxed square as an RGBA image with black padding. Shrinking averages every
+ * source pixel into the output pixel its centre falls in (a box filter: plain bilinear at 1/5 scale
+ * would alias and cost the detector small faces); enlarging samples bilinearly.
+ */
+export function renderLetterbox(image: RgbaImage, lb: Letterbox): RgbaImage {
+  const { size, scale, offsetX, offsetY, region } = lb;
+  const out = new Uint8ClampedArray(size * size * 4);
+  for (let i = 3; i < out.length; i += 4) out[i] = 255;
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(image.width, Math.ceil(region.x + region.width));
+  const y1 = Math.min(image.height, Math.ceil(region.y + region.height));
+  if (scale < 1) {
+    const sums = new Uint32Array(size * size * 3);
+    const counts = new Uint32Array(size * size);
+    const cols = new Int32Array(x1 - x0);
+    for (let x = x0; x < x1; x++) {
+      const ox = Math.floor((x + 0.5) * scale + offsetX);
+      cols[x - x0] = ox >= 0 && ox < size ? ox : -1;
+    }
+    const data = image.data;
+    for (let y = y0; y < y1; y++) {
+      const oy = Math.floor((y + 0.5) * scale + offsetY);
+      if (oy < 0 || oy >= size) continue;
+      const rowOut = oy * size;
+      let si = (y * image.width + x0) * 4;
+      for (let x = 0; x < cols.length; x++, si += 4) {
+        const ox = cols[x] as number;
+        if (ox < 0) continue;
+        const o = rowOut + ox;
+        // Indices are in range by construction; `as number` skips the undefined checks in this hot loop.
+        sums[o * 3] = (sums[o * 3] as number) + (data[si] as number);
+        sums[o * 3 + 1] = (sums[o * 3 + 1] as number) + (data[si + 1] as number);
+        sums[o * 3 + 2] = (sums[o * 3 + 2] as number) + (data[si + 2] as number);
+        counts[o] = (counts[o] as number) + 1;
+      }
+    }
+    for (let o = 0; o < size * size; o++) {
+      const n = counts[o] as number;
+      if (n === 0) continue;
+      out[o * 4] = (sums[o * 3] as number) / n;
+      out[o * 4 + 1] = (sums[o * 3 + 1] as number) / n;
+      out[o * 4 + 2] = (sums[o * 3 + 2] as number) / n;
+    }
+  } else {
+    const rgb = new Float32Array(3);
+    // Only output pixels whose centre lies inside the fitted region carry image content.
+    const u0 = Math.max(0, Math.ceil(x0 * scale + offsetX - 0.5));
+    const u1 = Math.min(size, Math.ceil(x1 * scale + offsetX - 0.5));
+    const v0 = Math.max(0, Math.ceil(y0 * scale + offsetY - 0.5));
+    const v1 = Math.min(size, Math.ceil(y1 * scale + offsetY - 0.5));
+    for (let v = v0; v < v1; v++) {
+      for (let u = u0; u < u1; u++) {
+        sampleBilinear(image, (u + 0.5 - offsetX) / scale, (v + 0.5 - offsetY) / scale, rgb);
+        const o = (v * size + u) * 4;
+        out[o] = rgb[0] ?? 0;
+        out[o + 1] = rgb[1] ?? 0;
+        out[o + 2] = rgb[2] ?? 0;
+      }
+    }
+  }
+  return { width: size, height: size, data: out };
+}
