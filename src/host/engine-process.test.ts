@@ -1,0 +1,91 @@
+/**
+ * The real engine process, forked as the headless host forks it: init, a real camera frame over its
+ * capture socket, a face event back, numbers in SQLite, a clean shutdown.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { SMILING_SHOTS, sampleFrame } from '../cli/sample-frames';
+import { encodeFrame, type FromEngine } from '../shared/engine-protocol';
+import { DEFAULT_MODELS_DIR } from './host';
+import { forkEngine } from './node-engine';
+
+/** Collects the engine's messages; `waitFor` resolves on the first (past or future) one that matches. */
+class Inbox {
+  private readonly messages: FromEngine[] = [];
+  private waiters: { test: (m: FromEngine) => boolean; resolve: (m: FromEngine) => void }[] = [];
+
+  push(message: FromEngine): void {
+    this.messages.push(message);
+    const still = this.waiters.filter((w) => !w.test(message));
+    for (const w of this.waiters) if (!still.includes(w)) w.resolve(message);
+    this.waiters = still;
+  }
+
+  waitFor(test: (m: FromEngine) => boolean): Promise<FromEngine> {
+    const found = this.messages.find(test);
+    return found ? Promise.resolve(found) : new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  find(test: (m: FromEngine) => boolean): FromEngine | undefined {
+    return this.messages.find(test);
+  }
+}
+
+describe('engine process', () => {
+  it('loads the models, analyses a frame from its capture socket, stores numbers and shuts down', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'attune-engine-')), 'attune.sqlite');
+    const child = forkEngine();
+    const inbox = new Inbox();
+    child.onMessage((m) => inbox.push(m));
+    const exited = new Promise<number | null>((resolve) => child.onExit(resolve));
+    const wait = (test: (m: FromEngine) => boolean): Promise<FromEngine> => inbox.waitFor(test);
+
+    child.send({
+      type: 'init',
+      seq: 1,
+      config: { modelsDir: DEFAULT_MODELS_DIR, dbFile, captureSocket: { token: 't0k3n' }, threads: 1 },
+    });
+    const ready = await wait((m) => m.type === 'ready' || m.type === 'fatal');
+    expect(ready.type).toBe('ready');
+    if (ready.type !== 'ready' || ready.capturePort === null) throw new Error('no capture port');
+
+    const socket = new WebSocket(`ws://127.0.0.1:${ready.capturePort}/capture?token=t0k3n`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const frame = sampleFrame(SMILING_SHOTS[0]!);
+    socket.send(
+      encodeFrame({ type: 'frame', seq: 1, t: Date.now(), width: frame.width, height: frame.height }, frame.data),
+    );
+    const face = await wait((m) => m.type === 'event' && m.name === 'face');
+    expect(face.type === 'event' && face.name === 'face' && face.payload.faceCount).toBeGreaterThan(0);
+    socket.close();
+
+    child.send({ type: 'request', seq: 2, method: 'countSamples', args: [] });
+    const count = await wait((m) => m.type === 'response' && m.replyTo === 2);
+    expect(count.type === 'response' && count.result).toEqual({ ok: true, value: 2 });
+
+    child.send({ type: 'shutdown', seq: 3 });
+    expect(await exited).toBe(0);
+    const db = new Database(dbFile, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM samples').get() as { n: number }).n).toBe(2);
+    db.close();
+  });
+
+  it('reports a missing model as a typed fatal error and exits', async () => {
+    const child = forkEngine();
+    const inbox = new Inbox();
+    child.onMessage((m) => inbox.push(m));
+    const exited = new Promise<number | null>((resolve) => child.onExit(resolve));
+    child.send({
+      type: 'init',
+      seq: 1,
+      config: { modelsDir: '/nonexistent', dbFile: ':memory:', captureSocket: null, threads: 1 },
+    });
+    expect(await exited).toBe(2);
+    const fatal = inbox.find((m) => m.type === 'fatal');
+    expect(fatal?.type === 'fatal' && fatal.error.kind).toBe('model-missing');
+  });
+});
