@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronSqlite } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -21,6 +22,9 @@ function findElectron() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return [null, 'there is no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)'];
   }
+  // The engine's SQLite binding must match Electron's ABI, not Node's.
+  const sqliteProblem = ensureElectronSqlite(root);
+  if (sqliteProblem) return [null, sqliteProblem];
   return [probe.stdout, null];
 }
 

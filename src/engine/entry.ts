@@ -31,7 +31,7 @@ function onCapture(input: CaptureInput): void {
 
 async function init(config: EngineConfig): Promise<void> {
   const started = performance.now();
-  const db = openDatabase(config.dbFile);
+  const db = openDatabase(config.dbFile, config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {});
   const analyzer = await FacePipeline.load({ modelsDir: config.modelsDir, threads: config.threads });
   const modelLoadMs = performance.now() - started;
   engine = new Engine({

@@ -47,7 +47,7 @@ describe('engine process', () => {
     child.send({
       type: 'init',
       seq: 1,
-      config: { modelsDir: DEFAULT_MODELS_DIR, dbFile, captureSocket: { token: 't0k3n' }, threads: 1 },
+      config: { modelsDir: DEFAULT_MODELS_DIR, dbFile, captureSocket: { token: 't0k3n' }, threads: 1, sqliteBinding: null },
     });
     const ready = await wait((m) => m.type === 'ready' || m.type === 'fatal');
     expect(ready.type).toBe('ready');
@@ -82,7 +82,7 @@ describe('engine process', () => {
     child.send({
       type: 'init',
       seq: 1,
-      config: { modelsDir: '/nonexistent', dbFile: ':memory:', captureSocket: null, threads: 1 },
+      config: { modelsDir: '/nonexistent', dbFile: ':memory:', captureSocket: null, threads: 1, sqliteBinding: null },
     });
     expect(await exited).toBe(2);
     const fatal = inbox.find((m) => m.type === 'fatal');

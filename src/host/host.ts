@@ -67,7 +67,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
-    config: { modelsDir: options.modelsDir, dbFile: options.dbFile, captureSocket: { token }, threads: 1 },
+    config: { modelsDir: options.modelsDir, dbFile: options.dbFile, captureSocket: { token }, threads: 1, sqliteBinding: null },
     clock: options.clock ?? systemClock,
     onEvent: (event) => service.engineEvent(event),
     onState: (state, info) => {

@@ -11,6 +11,7 @@ describe('engineConfig', () => {
       dbFile: join('/home/u/.config/Attune', 'attune.sqlite'),
       captureSocket: null,
       threads: 1,
+      sqliteBinding: join('/repo', 'node_modules', '.attune-electron', 'better_sqlite3.node'),
     });
   });
 

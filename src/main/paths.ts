@@ -42,6 +42,11 @@ export function engineConfig(where: AppLocations): EngineConfig {
     captureSocket: null,
     // One intra-op thread: Attune shares the machine with its user.
     threads: 1,
+    // In development `npm start` puts an Electron-ABI build of better-sqlite3 here (scripts/electron-native.mjs);
+    // a packaged app is rebuilt for Electron by the packager.
+    sqliteBinding: where.isPackaged
+      ? null
+      : join(where.appPath, 'node_modules', '.attune-electron', 'better_sqlite3.node'),
   };
 }
 

@@ -18,6 +18,11 @@ export interface EngineConfig {
   captureSocket: { token: string } | null;
   /** Intra-op threads for ONNX Runtime (default 1: Attune shares the machine with its user). */
   threads: number;
+  /**
+   * better-sqlite3's native binding built for this runtime. Electron's utility process needs one built for
+   * Electron's ABI (`npm start` fetches it); null uses the Node build in node_modules.
+   */
+  sqliteBinding: string | null;
 }
 
 /** Requests the app can make of the engine; answered with a `response`. */
@@ -69,7 +74,7 @@ export type CaptureMessage =
  * Binary layout used where a frame travels as bytes (the host's WebSocket):
  * [u32 little-endian header length][UTF-8 JSON header][pixels].
  */
-export function encodeFrame(header: FrameHeader, pixels: Uint8Array): Uint8Array {
+export function encodeFrame(header: FrameHeader, pixels: Uint8Array | Uint8ClampedArray): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
   const out = new Uint8Array(4 + json.length + pixels.length);
   new DataView(out.buffer).setUint32(0, json.length, true);

@@ -12,6 +12,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** The schema steps to apply. Default: every migration of this build (tests pass their own). */
   migrations?: readonly Migration[];
+  /** Path of a better-sqlite3 native binding built for this runtime (Electron); default the Node build. */
+  nativeBinding?: string;
 }
 
 const MEMORY = ':memory:';
@@ -55,11 +57,14 @@ function unreadable(file: string, err: unknown): AttuneError {
  *   written by a newer Attune.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database {
-  const { busyTimeoutMs = 5000, migrations = MIGRATIONS } = options;
+  const { busyTimeoutMs = 5000, migrations = MIGRATIONS, nativeBinding } = options;
   let db: Database | undefined;
   try {
     if (file !== MEMORY) prepareFile(file);
-    db = new BetterSqlite3(file, { timeout: busyTimeoutMs });
+    db = new BetterSqlite3(
+      file,
+      nativeBinding ? { timeout: busyTimeoutMs, nativeBinding } : { timeout: busyTimeoutMs },
+    );
     // The first statement reads the header: a damaged or foreign file fails here, inside the try.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
