@@ -60,7 +60,7 @@ describe('withCsp', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
         "media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-        "frame-ancestors 'none'",
+        "frame-ancestors 'none'; form-action 'none'",
     );
   });
 

@@ -2,20 +2,11 @@
  * The decisions behind main's security handlers, kept pure so they are tested without Electron.
  * security.ts wires them to the session and to each window.
  */
+import { contentSecurityPolicy } from '../shared/csp';
 import { samePage } from './paths';
 
-/** Same policy as the pages' <meta http-equiv="Content-Security-Policy">: no inline code, no remote content. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policy for Electron's pages: see src/shared/csp.ts. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ loopbackSockets: false });
 
 export interface PermissionQuery {
   /** Electron's permission name ('media', 'notifications', …). */
