@@ -1,9 +1,13 @@
 /**
- * `bench`: per-stage timings of the live face pipeline on 640×480 frames (decode excluded), one thread,
- * plus model load time and the process's memory. Reports medians and p95s; never asserts.
+ * `bench`: per-stage timings of the live face pipeline on 640×480 frames (decode excluded), one thread, then
+ * face-api's own TF.js pipeline (pure-JS CPU backend) on the same frames for comparison, plus model load
+ * times and the engine's memory (measured in a child process, see bench-memory.ts). Reports medians and p95s;
+ * never asserts.
  */
 import { FacePipeline } from '../engine/vision/face-pipeline';
 import type { RgbaImage } from '../engine/vision/image';
+import { loadFaceapi } from './bench-faceapi';
+import { measureEngineMemory, measureRealEngine } from './bench-memory';
 import { MODELS_DIR } from './paths';
 import { SMILING_SHOTS, sampleFrame } from './sample-frames';
 import { summarise, type Summary } from './stats';
@@ -11,6 +15,8 @@ import { summarise, type Summary } from './stats';
 export interface BenchOptions {
   /** Timed frames per stage (default 60, after 5 warm-up frames). */
   runs?: number;
+  /** Timed frames for face-api's TF.js pipeline, which takes seconds each (default 6, after 1 warm-up); 0 skips it. */
+  faceapiRuns?: number;
 }
 
 export interface BenchResult {
@@ -20,41 +26,84 @@ export interface BenchResult {
 
 const MB = 1024 * 1024;
 
-export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
-  const runs = options.runs ?? 60;
-  const rssBefore = process.memoryUsage().rss;
+async function timeOurs(frames: readonly RgbaImage[], runs: number) {
   const pipeline = await FacePipeline.load({ modelsDir: MODELS_DIR, threads: 1 });
-  const rssLoaded = process.memoryUsage().rss;
-  const frames: RgbaImage[] = SMILING_SHOTS.map((shot) => sampleFrame(shot));
   const stages: Record<string, number[]> = { detect: [], align: [], expression: [], total: [] };
   let t = 0;
-  for (let i = 0; i < runs + 5; i++) {
-    const frame = frames[i % frames.length] as RgbaImage;
-    const { timings } = await pipeline.process(frame, (t += 500));
-    if (i < 5) continue;
-    for (const stage of Object.keys(stages)) stages[stage]?.push(timings[stage] ?? 0);
+  try {
+    for (let i = 0; i < runs + 5; i++) {
+      const frame = frames[i % frames.length] as RgbaImage;
+      const { timings } = await pipeline.process(frame, (t += 500));
+      if (i < 5) continue;
+      for (const stage of Object.keys(stages)) stages[stage]?.push(timings[stage] ?? 0);
+    }
+  } finally {
+    await pipeline.release();
   }
-  const rssAfter = process.memoryUsage().rss;
-  await pipeline.release();
-
   const summaries: Record<string, Summary> = Object.fromEntries(
     Object.entries(stages).map(([k, v]) => [k, summarise(v)]),
   );
+  return { loadMs: pipeline.loadMs, summaries };
+}
+
+async function timeFaceapi(frames: readonly RgbaImage[], runs: number) {
+  const faceapi = await loadFaceapi();
+  const totals: number[] = [];
+  let found = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const started = performance.now();
+    const label = await faceapi.run(frames[i % frames.length] as RgbaImage);
+    if (i === 0) continue;
+    totals.push(performance.now() - started);
+    if (label !== null) found++;
+  }
+  return { loadMs: faceapi.loadMs, total: summarise(totals), found };
+}
+
+export async function runBench(options: BenchOptions = {}): Promise<BenchResult> {
+  const runs = options.runs ?? 60;
+  const faceapiRuns = options.faceapiRuns ?? 6;
+  const frames: RgbaImage[] = SMILING_SHOTS.map((shot) => sampleFrame(shot));
+  const memory = await measureEngineMemory(frames, runs);
+  const engineReadyMB = await measureRealEngine();
+  const ours = await timeOurs(frames, runs);
+  const theirs = faceapiRuns > 0 ? await timeFaceapi(frames, faceapiRuns) : null;
+  const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
     threads: 1,
     runs,
-    modelLoadMs: round(pipeline.loadMs),
-    stagesMs: summaries,
-    rssMB: { beforeLoad: round(rssBefore / MB), afterLoad: round(rssLoaded / MB), afterRuns: round(rssAfter / MB) },
+    modelLoadMs: round(ours.loadMs),
+    stagesMs: ours.summaries,
+    faceapiTfjs: theirs && {
+      pipeline: 'face-api 1.7.15 TinyFaceDetector(416) + faceExpressionNet, tfjs 4.22 cpu backend',
+      runs: faceapiRuns,
+      modelLoadMs: round(theirs.loadMs),
+      totalMs: theirs.total,
+      framesWithFace: theirs.found,
+      ratioToOurs: ratio,
+    },
+    engineMemoryMB: { ...memory, realEngineReadyMB: engineReadyMB },
+    benchRssMB: round(process.memoryUsage().rss / MB),
   };
   const lines = [
     `face pipeline on 640×480 frames, 1 thread, ${runs} runs (decode excluded)`,
     `  model load          ${json.modelLoadMs.toFixed(1)} ms`,
-    ...Object.entries(summaries).map(
+    ...Object.entries(ours.summaries).map(
       ([stage, s]) => `  ${stage.padEnd(18)}  median ${s.median.toFixed(2)} ms   p95 ${s.p95.toFixed(2)} ms`,
     ),
-    `  RSS                 ${json.rssMB.afterRuns} MB (before load ${json.rssMB.beforeLoad} MB)`,
+    ...(theirs
+      ? [
+          `face-api TF.js (cpu backend, TinyFaceDetector 416 + expressions), same frames, ${faceapiRuns} runs`,
+          `  model load          ${theirs.loadMs.toFixed(1)} ms`,
+          `  total               median ${theirs.total.median.toFixed(2)} ms   p95 ${theirs.total.p95.toFixed(2)} ms` +
+            `   (face found in ${theirs.found}/${faceapiRuns})`,
+          `  ratio               face-api / ours = ${String(ratio)}× (median total)`,
+        ]
+      : []),
+    `engine memory (child process under tsx, ${runs} frames): RSS ${memory.afterRunsMB} MB` +
+      ` (runtime alone ${memory.runtimeMB} MB, models loaded ${memory.loadedMB} MB)`,
+    `  real engine (src/engine/entry.ts under tsx, ready, all models loaded): RSS ${engineReadyMB ?? 'n/a'} MB`,
     '',
   ];
   return { json, text: lines.join('\n') };

@@ -17,13 +17,25 @@ interface Check {
   min: { accuracy?: number; macroF1?: number; recall?: Partial<Record<string, number>> };
 }
 
+const FER = (): string => join(SHARED, 'datasets', 'fer2013');
+
+// Levels: the figures measured when they were set (in the comments; no flip, the app's default, with the
+// stacker of resources/models/expression-stacker.json) less about one point, so only a real regression fails.
 const CHECKS: Check[] = [
   {
-    // FER2013 test (PublicTest + PrivateTest, 7,178 faces). The level guards against regressions of the
-    // converted-model ensemble; the vision issue raises it to its target.
+    // FER2013 test (PublicTest + PrivateTest, 7,178 faces). The stacker was fitted on the PublicTest half,
+    // so this figure is slightly optimistic; PrivateTest below is the held-out one.
+    // Measured: accuracy 0.675, macro-F1 0.664, recall sad 0.608, angry 0.578, fearful 0.405.
     name: 'faces: FER2013 test',
-    run: () => evalFaces({ path: join(SHARED, 'datasets', 'fer2013'), split: 'test' }),
-    min: { accuracy: 0.6 },
+    run: () => evalFaces({ path: FER(), split: 'test' }),
+    min: { accuracy: 0.665, macroF1: 0.654, recall: { sad: 0.598, angry: 0.568, fearful: 0.395 } },
+  },
+  {
+    // FER2013 PrivateTest (3,589 faces), never seen by anything fitted here.
+    // Measured: accuracy 0.687, macro-F1 0.680, recall sad 0.616, angry 0.572, fearful 0.422.
+    name: 'faces: FER2013 PrivateTest',
+    run: () => evalFaces({ path: join(FER(), 'labels.csv'), split: 'PrivateTest' }),
+    min: { accuracy: 0.677, macroF1: 0.67, recall: { sad: 0.606, angry: 0.562, fearful: 0.412 } },
   },
 ];
 

@@ -1,8 +1,15 @@
-/** `eval faces`: every image goes through the live face pipeline; where no face is found the whole image is used. */
+/**
+ * `eval faces`: every image goes through the live face pipeline. Small images (≤ 96 px, e.g. FER2013's
+ * 48×48 crops) are taken as pre-cropped faces and classified whole ('whole-image-if-small'); in larger
+ * ones the face is detected, and where none is found the whole image is used and counted as undetected.
+ */
 import { readFile } from 'node:fs/promises';
+import { AttuneError } from '../shared/envelope';
 import { argmaxLabel } from '../shared/labels';
 import { FacePipeline } from '../engine/vision/face-pipeline';
 import { decodeImage } from '../engine/vision/decode';
+import type { ExpressionModelId } from '../engine/vision/expression';
+import type { RgbaImage } from '../engine/vision/image';
 import { IMAGE_EXTENSIONS, loadDataset } from './eval/dataset';
 import { ProgressBar } from './eval/progress';
 import { runEval, type EvalReport } from './eval/run-eval';
@@ -13,6 +20,13 @@ export interface EvalFacesOptions {
   split?: string;
   /** Also classify the mirrored face and average. Default false. */
   flip?: boolean;
+  /**
+   * 'whole-image-if-small' (default) classifies small images (≤ 96 px) whole as pre-cropped faces;
+   * 'detect' runs the detector on every image (falling back to the whole image where it finds nothing).
+   */
+  crop?: 'detect' | 'whole-image-if-small';
+  /** Expression models to use. Default both; a single model is used alone (the stacker needs both). */
+  models?: ExpressionModelId[];
 }
 
 export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> {
@@ -20,7 +34,9 @@ export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> 
   const pipeline = await FacePipeline.load({
     modelsDir: MODELS_DIR,
     wholeImageFallback: true,
+    cropMode: options.crop ?? 'whole-image-if-small',
     flip: options.flip ?? false,
+    models: options.models,
   });
   const bar = new ProgressBar('eval faces');
   // Images are unrelated: spacing their times apart keeps the tracker from carrying a face across them.
@@ -32,14 +48,24 @@ export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> 
       skipped: data.skipped,
       onProgress: bar.update,
       predict: async (item) => {
-        const analysis = await pipeline.analyse(decodeImage(await readFile(item.path)), (t += 60_000));
+        const analysis = await pipeline.analyse(await decodeFile(item.path), (t += 60_000));
         const probs = analysis.observation.probs;
         if (!probs) throw new Error('the pipeline classified nothing');
-        return { label: argmaxLabel(probs), undetected: !analysis.detected };
+        return { label: argmaxLabel(probs), undetected: analysis.source === 'fallback' };
       },
     });
   } finally {
     bar.finish();
     await pipeline.release();
+  }
+}
+
+/** Reads and decodes one image; a bad file's error names its kind (e.g. `bad-input: …`) in the eval report. */
+async function decodeFile(path: string): Promise<RgbaImage> {
+  try {
+    return decodeImage(await readFile(path));
+  } catch (err) {
+    if (err instanceof AttuneError) throw new AttuneError(err.kind, `${err.kind}: ${err.message}`, { cause: err });
+    throw err;
   }
 }

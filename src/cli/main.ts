@@ -1,17 +1,19 @@
 /**
  * `npm run -s attune -- <command>`: the engine's own code on files.
- *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--json]
- *   bench [--json] [--runs N]
+ *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi] [--json]
+ *   bench [--json] [--runs N] [--faceapi-runs N]
  */
 import { parseArgs } from 'node:util';
 import { AttuneError } from '../shared/envelope';
+import type { ExpressionModelId } from '../engine/vision/expression';
 import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
 import { evalFaces } from './eval-faces';
 
 const USAGE = `usage:
-  attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--json]
-  attune bench [--runs N] [--json]`;
+  attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
+                    [--models human,faceapi] [--json]
+  attune bench [--runs N] [--faceapi-runs N] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -21,7 +23,10 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       split: { type: 'string' },
       flip: { type: 'boolean', default: false },
+      crop: { type: 'string' },
+      models: { type: 'string' },
       runs: { type: 'string' },
+      'faceapi-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -34,12 +39,29 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(value)}\n` : text);
   };
   if (command === 'eval' && task === 'faces' && path) {
-    const report = await evalFaces({ path, split: values.split, flip: values.flip });
+    const crop = values.crop;
+    if (crop !== undefined && crop !== 'detect' && crop !== 'whole-image-if-small') {
+      throw new AttuneError('bad-input', `--crop must be detect or whole-image-if-small, got ${crop}`);
+    }
+    const models = values.models?.split(',').map((m) => m.trim());
+    if (models?.some((m) => m !== 'human' && m !== 'faceapi')) {
+      throw new AttuneError('bad-input', `--models takes human and/or faceapi, got ${values.models}`);
+    }
+    const report = await evalFaces({
+      path,
+      split: values.split,
+      flip: values.flip,
+      crop,
+      models: models as ExpressionModelId[] | undefined,
+    });
     print(report, formatReport(report));
     return 0;
   }
   if (command === 'bench') {
-    const result = await runBench({ runs: values.runs ? Number(values.runs) : undefined });
+    const result = await runBench({
+      runs: values.runs ? Number(values.runs) : undefined,
+      faceapiRuns: values['faceapi-runs'] ? Number(values['faceapi-runs']) : undefined,
+    });
     print(result.json, result.text);
     return 0;
   }

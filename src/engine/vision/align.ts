@@ -1,6 +1,6 @@
 import type { Point } from '../../shared/mood';
 import { KEYPOINT, type Detection } from './blazeface-decode';
-import type { RgbaImage } from './image';
+import { pixelWords, type RgbaImage } from './image';
 
 /** A square, possibly rotated, region of the source: what an expression model gets to see. */
 export interface FaceCrop {
@@ -97,9 +97,21 @@ export function applyAffine(m: Affine, p: Point): Point {
 export function warpAffine(image: RgbaImage, width: number, height: number, m: Affine, samples = 1): RgbaImage {
   const n = Math.max(1, Math.floor(samples));
   const out = new Uint8ClampedArray(width * height * 4);
-  const { width: w, height: h, data } = image;
+  const { width: w, height: h } = image;
+  const px = pixelWords(image);
   const inv = 1 / (n * n);
-  // Bilinear taps written out inline (same maths as sampleBilinear): this loop is the align stage's cost.
+  const { a, b: mb, c, d, e, f } = m;
+  // The products with tap coordinates, once per column and per row (same values, same order of additions).
+  const au = new Float64Array(width * n);
+  const du = new Float64Array(width * n);
+  for (let u = 0; u < width; u++) {
+    for (let i = 0; i < n; i++) {
+      au[u * n + i] = a * (u + (i + 0.5) / n);
+      du[u * n + i] = d * (u + (i + 0.5) / n);
+    }
+  }
+  // Bilinear taps written out inline (same maths, in the same order, as sampleBilinear), one 32-bit read
+  // per corner: this loop is the align stage's cost.
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
       let r = 0;
@@ -107,40 +119,40 @@ export function warpAffine(image: RgbaImage, width: number, height: number, m: A
       let b = 0;
       for (let j = 0; j < n; j++) {
         const vv = v + (j + 0.5) / n;
+        const bv = mb * vv;
+        const ev = e * vv;
         for (let i = 0; i < n; i++) {
-          const uu = u + (i + 0.5) / n;
-          const fx = Math.min(Math.max(m.a * uu + m.b * vv + m.c - 0.5, 0), w - 1);
-          const fy = Math.min(Math.max(m.d * uu + m.e * vv + m.f - 0.5, 0), h - 1);
+          const k = u * n + i;
+          const fx = Math.min(Math.max((au[k] as number) + bv + c - 0.5, 0), w - 1);
+          const fy = Math.min(Math.max((du[k] as number) + ev + f - 0.5, 0), h - 1);
           const x0 = fx | 0;
           const y0 = fy | 0;
           const ax = fx - x0;
           const ay = fy - y0;
-          const dx = x0 + 1 < w ? 4 : 0;
-          const dy = y0 + 1 < h ? w * 4 : 0;
-          const i00 = (y0 * w + x0) * 4;
+          const i00 = y0 * w + x0;
+          const i10 = x0 + 1 < w ? i00 + 1 : i00;
+          const i01 = y0 + 1 < h ? i00 + w : i00;
+          const i11 = i01 + (i10 - i00);
           const w00 = (1 - ax) * (1 - ay);
           const w10 = ax * (1 - ay);
           const w01 = (1 - ax) * ay;
           const w11 = ax * ay;
-          const i10 = i00 + dx;
-          const i01 = i00 + dy;
-          const i11 = i01 + dx;
           // In range by construction (clamped above); `as number` skips undefined checks in this hot loop.
-          r +=
-            (data[i00] as number) * w00 +
-            (data[i10] as number) * w10 +
-            (data[i01] as number) * w01 +
-            (data[i11] as number) * w11;
+          const p00 = px[i00] as number;
+          const p10 = px[i10] as number;
+          const p01 = px[i01] as number;
+          const p11 = px[i11] as number;
+          r += (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
           g +=
-            (data[i00 + 1] as number) * w00 +
-            (data[i10 + 1] as number) * w10 +
-            (data[i01 + 1] as number) * w01 +
-            (data[i11 + 1] as number) * w11;
+            ((p00 >>> 8) & 255) * w00 +
+            ((p10 >>> 8) & 255) * w10 +
+            ((p01 >>> 8) & 255) * w01 +
+            ((p11 >>> 8) & 255) * w11;
           b +=
-            (data[i00 + 2] as number) * w00 +
-            (data[i10 + 2] as number) * w10 +
-            (data[i01 + 2] as number) * w01 +
-            (data[i11 + 2] as number) * w11;
+            ((p00 >>> 16) & 255) * w00 +
+            ((p10 >>> 16) & 255) * w10 +
+            ((p01 >>> 16) & 255) * w01 +
+            ((p11 >>> 16) & 255) * w11;
         }
       }
       const o = (v * width + u) * 4;

@@ -93,23 +93,41 @@ export interface EnsembleMember {
   weight: number;
 }
 
+/** One model's answer for one face: each view (the crop, then its mirror when flipping) and their mean. */
+export interface MemberOutput {
+  probs: EmotionProbs;
+  views: EmotionProbs[];
+}
+
 /**
- * Runs every member on its crop and averages. With `flip`, each model also sees the mirrored crop
- * (one batch of two) and its two answers are averaged first: about +1 point on FER2013 test.
+ * Runs every member on its crop. With `flip`, each model also sees the mirrored crop (one batch of
+ * two) and `probs` is the mean of the two views: about +1 point on FER2013 test.
  */
+export async function predictMembers(
+  members: readonly EnsembleMember[],
+  crops: ReadonlyMap<ExpressionModelId, RgbaImage>,
+  flip: boolean,
+): Promise<Map<ExpressionModelId, MemberOutput>> {
+  // One model after another: the engine runs each session on one thread and shares the machine.
+  const out = new Map<ExpressionModelId, MemberOutput>();
+  for (const { model } of members) {
+    const crop = crops.get(model.id);
+    if (!crop) throw new AttuneError('internal', `no crop prepared for ${model.id}`);
+    const batch = flip ? [crop, flipHorizontal(crop)] : [crop];
+    const views = await model.predict(batch);
+    out.set(model.id, { probs: combineProbs(views.map((p) => ({ probs: p, weight: 1 }))), views });
+  }
+  return out;
+}
+
+/** Runs every member on its crop (see {@link predictMembers}) and takes the weighted mean. */
 export async function classifyExpression(
   members: readonly EnsembleMember[],
   crops: ReadonlyMap<ExpressionModelId, RgbaImage>,
   flip: boolean,
 ): Promise<EmotionProbs> {
-  // One model after another: the engine runs each session on one thread and shares the machine.
-  const parts: { probs: EmotionProbs; weight: number }[] = [];
-  for (const { model, weight } of members) {
-    const crop = crops.get(model.id);
-    if (!crop) throw new AttuneError('internal', `no crop prepared for ${model.id}`);
-    const batch = flip ? [crop, flipHorizontal(crop)] : [crop];
-    const probs = await model.predict(batch);
-    parts.push({ probs: combineProbs(probs.map((p) => ({ probs: p, weight: 1 }))), weight });
-  }
-  return combineProbs(parts);
+  const outputs = await predictMembers(members, crops, flip);
+  return combineProbs(
+    members.map(({ model, weight }) => ({ probs: (outputs.get(model.id) as MemberOutput).probs, weight })),
+  );
 }

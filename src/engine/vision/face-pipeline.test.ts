@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +119,40 @@ describe('FacePipeline on real photos', () => {
     }
   });
 
+  it("classifies a small pre-cropped image whole with cropMode 'whole-image-if-small'", async () => {
+    const small = await FacePipeline.load({ modelsDir: MODELS, ort, cropMode: 'whole-image-if-small' });
+    try {
+      const face = solidImage(48, 48, [90, 90, 90]);
+      const a = await small.analyse(face, 0);
+      expect(a).toMatchObject({ detected: false, source: 'small-image', detection: null });
+      expect(a.crop).toEqual({ centre: { x: 24, y: 24 }, side: 48, angle: 0 });
+      expect(a.observation.flags).not.toContain('no-face');
+      expect(a.observation.timings.detect).toBeLessThan(5); // no detector run
+      expect([...a.members.keys()].sort()).toEqual(['faceapi', 'human']);
+      // A large frame is still searched: the blank one has no face.
+      expect((await small.analyse(solidImage(640, 480, [90, 90, 90]), 1)).source).toBe('none');
+    } finally {
+      await small.release();
+    }
+  });
+
+  it('combines the models with the fitted stacker unless weights are given', async () => {
+    expect([...(pipeline.stacker?.models ?? [])].sort()).toEqual(['faceapi', 'human']);
+    const weighted = await FacePipeline.load({ modelsDir: MODELS, ort, weights: { human: 0.7, faceapi: 0.3 } });
+    const single = await FacePipeline.load({ modelsDir: MODELS, ort, models: ['human'] });
+    try {
+      expect(weighted.stacker).toBeNull();
+      expect(single.stacker).toBeNull(); // fitted on both models, so not used for one
+      const a = await weighted.analyse(smiles[0]?.frame ?? solidImage(1, 1, [0, 0, 0]), 0);
+      const h = a.members.get('human')?.probs.happy ?? 0;
+      const f = a.members.get('faceapi')?.probs.happy ?? 0;
+      expect(a.observation.probs?.happy).toBeCloseTo(0.7 * h + 0.3 * f, 5);
+    } finally {
+      await weighted.release();
+      await single.release();
+    }
+  });
+
   it("rejects malformed frames as 'bad-input' and keeps working", async () => {
     expect(await kindOf(pipeline.process({ width: 0, height: 0, data: new Uint8Array(0) }, 0))).toBe('bad-input');
     expect(await kindOf(pipeline.process({ width: 4, height: 4, data: new Uint8Array(10) }, 0))).toBe('bad-input');
@@ -142,6 +176,21 @@ describe('FacePipeline.load failures', () => {
     const manifest = await readFile(join(MODELS, 'manifest.json'), 'utf8');
     await writeFile(join(dir, 'manifest.json'), manifest);
     expect(await kindOf(FacePipeline.load({ modelsDir: dir, ort }))).toBe('model-missing');
+  });
+
+  it("is 'model-missing' / 'model-corrupt' for an absent or malformed stacker file", async () => {
+    const other = join(dir, 'stacker');
+    await mkdir(other, { recursive: true });
+    await writeFile(join(other, 'manifest.json'), await readFile(join(MODELS, 'manifest.json'), 'utf8'));
+    for (const file of ['blazeface-front-128.onnx', 'expression-human.onnx', 'expression-faceapi.onnx']) {
+      await copyFile(join(MODELS, file), join(other, file));
+    }
+    expect(await kindOf(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-missing');
+    await writeFile(join(other, 'expression-stacker.json'), '{"format": "attune-expression-stacker"}');
+    expect(await kindOf(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-corrupt');
+    const ok = await FacePipeline.load({ modelsDir: other, ort, stacker: false });
+    expect(ok.stacker).toBeNull();
+    await ok.release();
   });
 
   it("is 'model-corrupt' when a file does not match the manifest", async () => {

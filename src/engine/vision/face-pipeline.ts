@@ -8,10 +8,13 @@ import {
   DEFAULT_WEIGHTS,
   EXPRESSION_INPUT_SIZE,
   ExpressionModel,
-  classifyExpression,
+  combineProbs,
+  predictMembers,
   type EnsembleMember,
   type ExpressionModelId,
+  type MemberOutput,
 } from './expression';
+import { STACKER_FILE, applyStacker, loadStacker, type StackerWeights } from './expression-stacker';
 import { validateImage, type RgbaImage } from './image';
 import { manifestEntry, readManifest, type ManifestEntry } from './model-manifest';
 import { emptyObservation, faceObservation } from './observation';
@@ -28,8 +31,27 @@ export interface FacePipelineOptions {
   models?: ExpressionModelId[];
   /** The onnxruntime module. Default: onnxruntime-node, imported on load. */
   ort?: Ort;
-  /** Ensemble weights (relative). Default {@link DEFAULT_WEIGHTS}: human 0.7, face-api 0.3. */
+  /**
+   * Ensemble weights (relative) for a plain weighted mean. Default {@link DEFAULT_WEIGHTS}: human 0.7,
+   * face-api 0.3. Giving weights turns the stacking layer off.
+   */
   weights?: Partial<Record<ExpressionModelId, number>>;
+  /**
+   * Combine the models with the fitted stacking layer `expression-stacker.json` in `modelsDir`
+   * (see MODELS.md) instead of the weighted mean. Used only when it was fitted on exactly the loaded
+   * models and `weights` is not given. A missing file is 'model-missing', a malformed one
+   * 'model-corrupt'. Default true.
+   */
+  stacker?: boolean;
+  /**
+   * 'detect' (default): find the face with the detector. 'whole-image-if-small': an image whose longer
+   * side is at most `smallSide` is taken to be a pre-cropped face (FER2013's 48×48 crops) and classified
+   * whole without detection, since the detector's re-crop of such a face loses about 1.4 points on
+   * FER2013; larger images are detected as usual.
+   */
+  cropMode?: 'detect' | 'whole-image-if-small';
+  /** Longest side, px, of an image that 'whole-image-if-small' treats as a pre-cropped face. Default 96. */
+  smallSide?: number;
   /** Also classify the mirrored crop and average (twice the expression cost). Default false. */
   flip?: boolean;
   /**
@@ -56,6 +78,13 @@ export interface FaceAnalysis {
   observation: FaceObservation;
   /** False when no face was detected (with wholeImageFallback the probs then describe the whole image). */
   detected: boolean;
+  /**
+   * What was classified: a detected face, a small image taken whole ('whole-image-if-small'), the whole
+   * image because nothing was detected (wholeImageFallback), or nothing.
+   */
+  source: 'detected' | 'small-image' | 'fallback' | 'none';
+  /** Each expression model's own answer (before combining), by model; empty when nothing was classified. */
+  members: ReadonlyMap<ExpressionModelId, MemberOutput>;
   /** The region classified, source px; null when nothing was classified. */
   crop: FaceCrop | null;
   /** The primary detection, with key points; null when none. */
@@ -74,6 +103,8 @@ export class FacePipeline {
     private readonly detectorModel: OnnxModel,
     private readonly members: EnsembleMember[],
     private readonly options: FacePipelineOptions,
+    /** The stacking layer in use, or null for the weighted mean. */
+    readonly stacker: StackerWeights | null,
     /** Time taken by {@link FacePipeline.load}, ms. */
     readonly loadMs: number,
   ) {
@@ -111,7 +142,8 @@ export class FacePipeline {
         members.push({ model, weight: opts.weights?.[id] ?? DEFAULT_WEIGHTS[id] });
       }
       const detector = new BlazeFace(detectorModel, det.input.name);
-      return new FacePipeline(detector, detectorModel, members, opts, performance.now() - started);
+      const stacker = await chooseStacker(opts, ids);
+      return new FacePipeline(detector, detectorModel, members, opts, stacker, performance.now() - started);
     } catch (err) {
       await Promise.all(loaded.map((m) => m.release()));
       throw err;
@@ -127,7 +159,10 @@ export class FacePipeline {
   async analyse(image: RgbaImage, t: number): Promise<FaceAnalysis> {
     validateImage(image);
     const t0 = performance.now();
-    const detections = await this.detect(image);
+    const small =
+      this.options.cropMode === 'whole-image-if-small' &&
+      Math.max(image.width, image.height) <= (this.options.smallSide ?? 96);
+    const detections = small ? [] : await this.detect(image);
     const t1 = performance.now();
     const prev = this.previous && t >= this.previous.t && t - this.previous.t <= (this.options.trackMs ?? 2000);
     const primary = choosePrimary(
@@ -137,22 +172,27 @@ export class FacePipeline {
       prev ? (this.previous?.detection ?? null) : null,
     );
     this.previous = primary ? { detection: primary, t } : null;
-    if (!primary && !this.options.wholeImageFallback) {
+    if (!primary && !small && !this.options.wholeImageFallback) {
       const observation = emptyObservation(t, 0, { detect: t1 - t0, align: 0, expression: 0, total: t1 - t0 });
-      return { observation, detected: false, crop: null, detection: null };
+      return { observation, detected: false, source: 'none', members: new Map(), crop: null, detection: null };
     }
     const crop = primary ? faceCrop(primary, this.options.crop) : wholeImageCrop(image.width, image.height);
     const crops = new Map<ExpressionModelId, RgbaImage>();
     for (const { model } of this.members)
       crops.set(model.id, extractCrop(image, crop, EXPRESSION_INPUT_SIZE[model.id]));
-    const small = crops.get('human') ?? extractCrop(image, crop, QUALITY_SIZE);
+    const qualityCrop = crops.get('human') ?? extractCrop(image, crop, QUALITY_SIZE);
     const faceSide = primary ? Math.max(primary.xMax - primary.xMin, primary.yMax - primary.yMin) : crop.side;
     const q = assessQuality(
-      { faceSide, grey: greyLevels(small), greySide: QUALITY_SIZE, keypoints: primary?.keypoints },
+      { faceSide, grey: greyLevels(qualityCrop), greySide: QUALITY_SIZE, keypoints: primary?.keypoints },
       this.thresholds,
     );
     const t2 = performance.now();
-    const probs = await classifyExpression(this.members, crops, this.options.flip ?? false);
+    const members = await predictMembers(this.members, crops, this.options.flip ?? false);
+    const probs = this.stacker
+      ? applyStacker(this.stacker, new Map([...members].map(([id, m]) => [id, m.probs])))
+      : combineProbs(
+          this.members.map(({ model, weight }) => ({ probs: (members.get(model.id) as MemberOutput).probs, weight })),
+        );
     const t3 = performance.now();
     const face = primary
       ? {
@@ -169,11 +209,12 @@ export class FacePipeline {
       face,
       probs,
       quality: q.quality,
-      flags: primary ? q.flags : ['no-face', ...q.flags],
+      flags: primary || small ? q.flags : ['no-face', ...q.flags],
       timings: { detect: t1 - t0, align: t2 - t1, expression: t3 - t2, total: t3 - t0 },
       unknownBelow: this.options.unknownBelow,
     });
-    return { observation, detected: primary !== undefined, crop, detection: primary ?? null };
+    const source = primary ? 'detected' : small ? 'small-image' : 'fallback';
+    return { observation, detected: primary !== undefined, source, members, crop, detection: primary ?? null };
   }
 
   /** Frees every ONNX session. */
@@ -192,4 +233,15 @@ export class FacePipeline {
     // A face inside two overlapping tiles is found twice: merge across tiles as within one view.
     return weightedNms(tiles, 0.3);
   }
+}
+
+/** The stacking layer to use for `opts`, or null for the weighted mean (see {@link FacePipelineOptions.stacker}). */
+async function chooseStacker(
+  opts: FacePipelineOptions,
+  ids: readonly ExpressionModelId[],
+): Promise<StackerWeights | null> {
+  if (opts.stacker === false || opts.weights !== undefined) return null;
+  const stacker = await loadStacker(join(opts.modelsDir, STACKER_FILE));
+  const same = stacker.models.length === ids.length && stacker.models.every((id) => ids.includes(id));
+  return same ? stacker : null;
 }

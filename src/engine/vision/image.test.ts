@@ -5,6 +5,7 @@ import {
   cropRgba,
   flipHorizontal,
   luminance,
+  pixelWords,
   sampleBilinear,
   solidImage,
   validateImage,
@@ -58,5 +59,21 @@ describe('pixels', () => {
     const c = cropRgba(img, 1, 0, 2, 1);
     expect(c.width).toBe(2);
     expect(Array.from(c.data)).toEqual([2, 2, 2, 255, 3, 3, 3, 255]);
+  });
+});
+
+describe('pixelWords', () => {
+  it('reads a pixel as one word with R in the low byte, aligned or not', () => {
+    const bytes = new Uint8Array([9, 10, 20, 30, 255, 1, 2, 3, 4]);
+    const aligned = { width: 2, height: 1, data: bytes.slice(1) };
+    const unaligned = { width: 2, height: 1, data: bytes.subarray(1) }; // byteOffset 1: copied
+    for (const img of [aligned, unaligned]) {
+      const w = pixelWords(img);
+      expect(w).toHaveLength(2);
+      expect((w[0] ?? 0) & 255).toBe(10);
+      expect(((w[0] ?? 0) >>> 8) & 255).toBe(20);
+      expect(((w[0] ?? 0) >>> 16) & 255).toBe(30);
+      expect((w[1] ?? 0) >>> 24).toBe(4);
+    }
   });
 });

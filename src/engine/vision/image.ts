@@ -104,3 +104,27 @@ export function cropRgba(image: RgbaImage, x: number, y: number, width: number, 
   }
   return { width, height, data: out };
 }
+
+/** True on little-endian hosts, where an RGBA pixel read as one 32-bit word has R in its low byte. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The image's pixels as 32-bit words (R in bits 0–7, G 8–15, B 16–23), sharing its memory: one read per
+ * pixel instead of three in resampling loops. Copies when the data is not 4-byte aligned or the host is
+ * big-endian (then the words are assembled from bytes), so the result is the same everywhere.
+ */
+export function pixelWords(image: RgbaImage): Uint32Array {
+  const { data } = image;
+  if (LITTLE_ENDIAN && data.byteOffset % 4 === 0)
+    return new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+  const out = new Uint32Array(data.length >> 2);
+  for (let i = 0; i < out.length; i++) {
+    out[i] =
+      ((data[i * 4] ?? 0) |
+        ((data[i * 4 + 1] ?? 0) << 8) |
+        ((data[i * 4 + 2] ?? 0) << 16) |
+        ((data[i * 4 + 3] ?? 0) << 24)) >>>
+      0;
+  }
+  return out;
+}

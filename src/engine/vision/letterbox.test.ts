@@ -72,4 +72,42 @@ describe('letterbox', () => {
     expect(px(out, 3, 2)).toEqual([200, 200, 200]);
     expect(px(out, 3, 3)).toEqual([0, 0, 0]);
   });
+
+  it('box-filters exactly like the plain per-pixel average, for any region', () => {
+    const w = 97;
+    const h = 61;
+    const data = new Uint8Array(w * h * 4).map((_, i) => (i * 7919 + (i >> 3) * 104729) % 256);
+    const img: RgbaImage = { width: w, height: h, data };
+    for (const region of [undefined, { x: 10.5, y: -3, width: 50, height: 70 }]) {
+      const lb = letterbox(w, h, 16, region);
+      const out = renderLetterbox(img, lb);
+      // Reference: every source pixel goes to the output pixel its centre falls in.
+      const sums = new Map<number, number[]>();
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const r = lb.region;
+          if (
+            x < Math.floor(r.x) ||
+            y < Math.floor(r.y) ||
+            x >= Math.ceil(r.x + r.width) ||
+            y >= Math.ceil(r.y + r.height)
+          )
+            continue;
+          const ox = Math.floor((x + 0.5) * lb.scale + lb.offsetX);
+          const oy = Math.floor((y + 0.5) * lb.scale + lb.offsetY);
+          if (ox < 0 || oy < 0 || ox >= 16 || oy >= 16) continue;
+          const acc = sums.get(oy * 16 + ox) ?? [0, 0, 0, 0];
+          for (let c = 0; c < 3; c++) acc[c] = (acc[c] ?? 0) + (data[(y * w + x) * 4 + c] ?? 0);
+          acc[3] = (acc[3] ?? 0) + 1;
+          sums.set(oy * 16 + ox, acc);
+        }
+      }
+      for (let o = 0; o < 256; o++) {
+        const acc = sums.get(o);
+        // Stored as a Uint8ClampedArray stores it (round half to even).
+        const want = acc ? [0, 1, 2].map((c) => Uint8ClampedArray.of((acc[c] ?? 0) / (acc[3] ?? 1))[0]) : [0, 0, 0];
+        expect(px(out, o % 16, Math.floor(o / 16))).toEqual(want);
+      }
+    }
+  });
 });

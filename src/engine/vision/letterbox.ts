@@ -1,5 +1,5 @@
 import type { Box, Point } from '../../shared/mood';
-import { sampleBilinear, type RgbaImage } from './image';
+import { pixelWords, sampleBilinear, type RgbaImage } from './image';
 
 /**
  * How a source region was fitted into a square model input: model = source × scale + offset.
@@ -54,35 +54,53 @@ export function renderLetterbox(image: RgbaImage, lb: Letterbox): RgbaImage {
   const y1 = Math.min(image.height, Math.ceil(region.y + region.height));
   if (scale < 1) {
     const sums = new Uint32Array(size * size * 3);
-    const counts = new Uint32Array(size * size);
-    const cols = new Int32Array(x1 - x0);
+    // Pixels per output cell are separable: a run of columns for each output column × rows for each row.
+    const colFirst = new Int32Array(size).fill(-1);
+    const colCount = new Uint32Array(size);
+    const rowCount = new Uint32Array(size);
     for (let x = x0; x < x1; x++) {
       const ox = Math.floor((x + 0.5) * scale + offsetX);
-      cols[x - x0] = ox >= 0 && ox < size ? ox : -1;
+      if (ox < 0 || ox >= size) continue;
+      if (colFirst[ox] === -1) colFirst[ox] = x;
+      colCount[ox] = (colCount[ox] as number) + 1;
     }
-    const data = image.data;
+    const px = pixelWords(image);
     for (let y = y0; y < y1; y++) {
       const oy = Math.floor((y + 0.5) * scale + offsetY);
       if (oy < 0 || oy >= size) continue;
-      const rowOut = oy * size;
-      let si = (y * image.width + x0) * 4;
-      for (let x = 0; x < cols.length; x++, si += 4) {
-        const ox = cols[x] as number;
-        if (ox < 0) continue;
-        const o = rowOut + ox;
-        // Indices are in range by construction; `as number` skips the undefined checks in this hot loop.
-        sums[o * 3] = (sums[o * 3] as number) + (data[si] as number);
-        sums[o * 3 + 1] = (sums[o * 3 + 1] as number) + (data[si + 1] as number);
-        sums[o * 3 + 2] = (sums[o * 3 + 2] as number) + (data[si + 2] as number);
-        counts[o] = (counts[o] as number) + 1;
+      rowCount[oy] = (rowCount[oy] as number) + 1;
+      const rowIn = y * image.width;
+      let o = oy * size * 3;
+      for (let ox = 0; ox < size; ox++, o += 3) {
+        const n = colCount[ox] as number;
+        if (n === 0) continue;
+        const first = rowIn + (colFirst[ox] as number);
+        // R and B summed together in the two 16-bit halves of one integer (exact: a run of at most 256
+        // pixels cannot carry from one half into the other); indices are in range by construction.
+        for (let start = 0; start < n; start += 256) {
+          const end = Math.min(n, start + 256);
+          let rb = 0;
+          let g = 0;
+          for (let i = first + start; i < first + end; i++) {
+            const p = px[i] as number;
+            rb += p & 0x00ff00ff;
+            g += (p >>> 8) & 255;
+          }
+          sums[o] = (sums[o] as number) + (rb & 0xffff);
+          sums[o + 1] = (sums[o + 1] as number) + g;
+          sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
+        }
       }
     }
-    for (let o = 0; o < size * size; o++) {
-      const n = counts[o] as number;
-      if (n === 0) continue;
-      out[o * 4] = (sums[o * 3] as number) / n;
-      out[o * 4 + 1] = (sums[o * 3 + 1] as number) / n;
-      out[o * 4 + 2] = (sums[o * 3 + 2] as number) / n;
+    for (let oy = 0; oy < size; oy++) {
+      for (let ox = 0; ox < size; ox++) {
+        const n = (rowCount[oy] as number) * (colCount[ox] as number);
+        if (n === 0) continue;
+        const o = oy * size + ox;
+        out[o * 4] = (sums[o * 3] as number) / n;
+        out[o * 4 + 1] = (sums[o * 3 + 1] as number) / n;
+        out[o * 4 + 2] = (sums[o * 3 + 2] as number) / n;
+      }
     }
   } else {
     const rgb = new Float32Array(3);
