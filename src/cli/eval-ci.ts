@@ -2,22 +2,39 @@
  * `npm run eval:ci`: the evaluations CI runs when ../shared (research data, never committed) is present.
  * Each check prints its report and fails the run when a figure falls below its accepted level.
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReport } from './eval/format-table';
 import type { EvalReport } from './eval/run-eval';
 import { evalFaces } from './eval-faces';
+import { evalText } from './eval-text';
+import { evalVoice } from './eval-voice';
 
 const SHARED = process.env.ATTUNE_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 
 interface Check {
   name: string;
-  run: () => Promise<EvalReport>;
+  run: () => Promise<EvalReport & { accuracy4?: number }>;
   /** Accepted levels: the run fails if a figure is lower. */
-  min: { accuracy?: number; macroF1?: number; recall?: Partial<Record<string, number>> };
+  min: { accuracy?: number; accuracy4?: number; macroF1?: number; recall?: Partial<Record<string, number>> };
 }
 
 const FER = (): string => join(SHARED, 'datasets', 'fer2013');
+
+/** RAVDESS actors 17–20, which voice training never sees, as a labels file of absolute paths. */
+function ravdessHeldOut(): string {
+  const dir = join(SHARED, 'datasets', 'ravdess');
+  const [, ...rows] = readFileSync(join(dir, 'labels.csv'), 'utf8').trim().split(/\r?\n/);
+  const kept = rows
+    .map((row) => row.split(','))
+    .filter((cells) => ['17', '18', '19', '20'].includes(cells[2] ?? ''))
+    .map((cells) => `${join(dir, cells[0] ?? '')},${cells[1] ?? ''}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'attune-eval-')), 'ravdess-17-20.csv');
+  writeFileSync(file, `path,label\n${kept.join('\n')}\n`);
+  return file;
+}
 
 // Levels: the figures measured when they were set (in the comments; no flip, the app's default, with the
 // stacker of resources/models/expression-stacker.json) less about one point, so only a real regression fails.
@@ -37,12 +54,28 @@ const CHECKS: Check[] = [
     run: () => evalFaces({ path: join(FER(), 'labels.csv'), split: 'PrivateTest' }),
     min: { accuracy: 0.677, macroF1: 0.67, recall: { sad: 0.606, angry: 0.562, fearful: 0.412 } },
   },
+  {
+    // GoEmotions Ekman test, single-label rows (4,968). Measured: accuracy 0.681, macro-F1 0.622.
+    name: 'text: GoEmotions test',
+    run: () => evalText(join(SHARED, 'datasets', 'goemotions', 'ekman', 'test.tsv')),
+    min: { accuracy: 0.67, macroF1: 0.61 },
+  },
+  {
+    // RAVDESS actors 17–20 (240 clips; 22 hold no audible speech and count as neutral), whole pipeline,
+    // no speaker baseline. Measured: 7-class accuracy 0.529, 4-class 0.646. Below the voice issue's
+    // targets (0.55 / 0.70): this level only guards against regressions.
+    name: 'voice: RAVDESS actors 17-20',
+    run: () => evalVoice(ravdessHeldOut()),
+    min: { accuracy: 0.515, accuracy4: 0.63 },
+  },
 ];
 
-function failures(report: EvalReport, min: Check['min']): string[] {
+function failures(report: EvalReport & { accuracy4?: number }, min: Check['min']): string[] {
   const out: string[] = [];
   if (min.accuracy !== undefined && report.accuracy < min.accuracy)
     out.push(`accuracy ${report.accuracy.toFixed(3)} < ${min.accuracy}`);
+  if (min.accuracy4 !== undefined && (report.accuracy4 ?? 0) < min.accuracy4)
+    out.push(`4-class accuracy ${(report.accuracy4 ?? 0).toFixed(3)} < ${min.accuracy4}`);
   if (min.macroF1 !== undefined && report.macroF1 < min.macroF1)
     out.push(`macro-F1 ${report.macroF1.toFixed(3)} < ${min.macroF1}`);
   for (const [label, level] of Object.entries(min.recall ?? {})) {
@@ -67,7 +100,14 @@ async function main(): Promise<number> {
     console.log(problems.length ? `FAILED: ${problems.join('; ')}` : 'ok');
     if (problems.length) failed++;
   }
-  console.log(`\neval:ci: ${CHECKS.length - failed} passed, ${failed} failed`);
+  // Voice activity detection on the shared speech clip: every sentence found within 200 ms.
+  console.log('\n== voice: VAD boundaries on speech-8-emotions-16k.wav');
+  const vad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/voice/check-vad.ts', '--shared', SHARED], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    stdio: 'inherit',
+  });
+  if (vad.status !== 0) failed++;
+  console.log(`\neval:ci: ${CHECKS.length + 1 - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 

@@ -1,6 +1,8 @@
 /**
  * `npm run -s attune -- <command>`: the engine's own code on files.
  *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi] [--json]
+ *   eval voice <dir|labels.csv> [--split NAME] [--json]
+ *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N]
  */
 import { parseArgs } from 'node:util';
@@ -9,10 +11,14 @@ import type { ExpressionModelId } from '../engine/vision/expression';
 import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
 import { evalFaces } from './eval-faces';
+import { evalText } from './eval-text';
+import { evalVoice } from './eval-voice';
 
 const USAGE = `usage:
   attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
                     [--models human,faceapi] [--json]
+  attune eval voice <dir|labels.csv> [--split NAME] [--json]
+  attune eval text <file.csv|file.tsv> [--json]
   attune bench [--runs N] [--faceapi-runs N] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +60,19 @@ async function main(argv: string[]): Promise<number> {
       crop,
       models: models as ExpressionModelId[] | undefined,
     });
+    print(report, formatReport(report));
+    return 0;
+  }
+  if (command === 'eval' && task === 'voice' && path) {
+    const report = await evalVoice(path, values.split);
+    print(
+      report,
+      `${formatReport(report)}4-class accuracy (neutral, happy, sad, angry): ${report.accuracy4.toFixed(3)}\n`,
+    );
+    return 0;
+  }
+  if (command === 'eval' && task === 'text' && path) {
+    const report = await evalText(path);
     print(report, formatReport(report));
     return 0;
   }
