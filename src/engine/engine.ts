@@ -3,14 +3,17 @@
  * mood, stores numbers, and answers the app's requests. Frames are dropped after analysis.
  */
 import type { TimeRange } from '../shared/api';
-import type { EngineApi, EngineEvent, LogLevel } from '../shared/engine-protocol';
+import type { EngineApi, EngineEvent, IngestSettings, LogLevel } from '../shared/engine-protocol';
 import { LiveMoodTracker } from '../shared/live-mood';
+import { AttuneError } from '../shared/envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from '../shared/mood';
+import type { CheckIn, CheckInRequest, TextInput, TextSettings } from '../shared/text-input';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
+import type { TextIntake } from './text-intake';
 
 /** The part of the store the engine writes and reads. */
 export interface SampleRepository {
-  insert(samples: MoodSample[]): void;
+  insert(samples: MoodSample[]): unknown;
   range(from: number, to: number, source?: SampleSource): MoodSample[];
   count(): number;
 }
@@ -22,6 +25,13 @@ export interface EngineDeps {
   log: (level: LogLevel, message: string) => void;
   /** The fused mood is stored at most this often, ms (default 1 000: 1 Hz). */
   fusedIntervalMs?: number;
+  /** Text evidence and check-ins; without it those calls fail with `model-missing`. */
+  text?: TextIntake;
+  /**
+   * Texts written within this long of now also move the live mood, ms (default 60 000); older ones,
+   * such as a backlog sent through the endpoint, are only stored.
+   */
+  textLiveWindowMs?: number;
 }
 
 export class Engine implements EngineApi {
@@ -73,6 +83,61 @@ export class Engine implements EngineApi {
 
   countSamples(): number {
     return this.deps.samples.count();
+  }
+
+  addText(input: TextInput): MoodSample {
+    const samples = this.intake().addTexts([input]);
+    this.feel(samples);
+    return samples[0] as MoodSample;
+  }
+
+  addTexts(inputs: TextInput[]): number {
+    const samples = this.intake().addTexts(inputs);
+    this.feel(samples);
+    return samples.length;
+  }
+
+  checkIn(request: CheckInRequest): CheckIn {
+    const checkIn = this.intake().checkIn(request);
+    this.feel([checkIn.sample]);
+    return checkIn;
+  }
+
+  getCheckIns(range: TimeRange): CheckIn[] {
+    return this.intake().getCheckIns(range.from, range.to);
+  }
+
+  getTextSettings(): TextSettings {
+    return this.intake().textSettings();
+  }
+
+  setStoreText(storeText: boolean): TextSettings {
+    return this.intake().setStoreText(storeText);
+  }
+
+  getIngestSettings(): IngestSettings {
+    return this.intake().ingestSettings();
+  }
+
+  setIngestEnabled(enabled: boolean): IngestSettings {
+    return this.intake().setIngestEnabled(enabled);
+  }
+
+  private intake(): TextIntake {
+    if (!this.deps.text) throw new AttuneError('model-missing', 'The text model is not loaded.');
+    return this.deps.text;
+  }
+
+  /** Recent text readings join the live mood, each weighted by its confidence; one mood event per call. */
+  private feel(samples: readonly MoodSample[]): void {
+    const now = this.intake().now();
+    const window = this.deps.textLiveWindowMs ?? 60_000;
+    const recent = samples.filter((s) => Math.abs(now - s.t) <= window && s.confidence > 0);
+    if (recent.length === 0) return;
+    for (const s of [...recent].sort((a, b) => a.t - b.t)) {
+      this.live = this.tracker.add({ t: s.t, probs: s.probs, weight: s.confidence });
+    }
+    if (this.live) this.deps.emit({ name: 'mood', payload: this.live });
   }
 
   private async drain(first: Frame): Promise<void> {

@@ -2,6 +2,8 @@
  * The engine process: Electron utility process or a Node child of the headless host. Plain Node:
  * it never imports electron. It waits for `init`, loads the models and the store, then serves.
  */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { toFailure } from '../shared/envelope';
 import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
@@ -12,7 +14,11 @@ import { Engine } from './engine';
 import { connectToParent } from './parent-link';
 import { handleRequest } from './request-handler';
 import { openDatabase } from './store/open-database';
+import { CheckInStore } from './store/check-ins';
 import { SampleStore } from './store/samples';
+import { SettingsStore } from './store/settings';
+import { TextClassifier } from './text/text-classifier';
+import { TextIntake } from './text-intake';
 import { FacePipeline } from './vision/face-pipeline';
 
 const link = connectToParent();
@@ -33,10 +39,21 @@ async function init(config: EngineConfig): Promise<void> {
   const started = performance.now();
   const db = openDatabase(config.dbFile, config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {});
   const analyzer = await FacePipeline.load({ modelsDir: config.modelsDir, threads: config.threads });
+  const classifier = TextClassifier.load(join(config.modelsDir, 'text-emotion.json'));
   const modelLoadMs = performance.now() - started;
+  const samples = new SampleStore(db);
+  const text = new TextIntake({
+    classifier,
+    samples,
+    checkIns: new CheckInStore(db),
+    settings: new SettingsStore(db),
+    now: Date.now,
+    newToken: () => randomBytes(32).toString('base64url'),
+  });
   engine = new Engine({
     analyzer,
-    samples: new SampleStore(db),
+    samples,
+    text,
     emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
     log,
   });

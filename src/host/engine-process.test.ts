@@ -1,6 +1,6 @@
 /**
  * The real engine process, forked as the headless host forks it: init, a real camera frame over its
- * capture socket, a face event back, numbers in SQLite, a clean shutdown.
+ * capture socket, a face event back, a text read by the text model, numbers in SQLite, a clean shutdown.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,13 @@ describe('engine process', () => {
     child.send({
       type: 'init',
       seq: 1,
-      config: { modelsDir: DEFAULT_MODELS_DIR, dbFile, captureSocket: { token: 't0k3n' }, threads: 1, sqliteBinding: null },
+      config: {
+        modelsDir: DEFAULT_MODELS_DIR,
+        dbFile,
+        captureSocket: { token: 't0k3n' },
+        threads: 1,
+        sqliteBinding: null,
+      },
     });
     const ready = await wait((m) => m.type === 'ready' || m.type === 'fatal');
     expect(ready.type).toBe('ready');
@@ -67,10 +73,16 @@ describe('engine process', () => {
     const count = await wait((m) => m.type === 'response' && m.replyTo === 2);
     expect(count.type === 'response' && count.result).toEqual({ ok: true, value: 2 });
 
-    child.send({ type: 'shutdown', seq: 3 });
+    // The text model is loaded too: a text becomes one more 'text' sample.
+    child.send({ type: 'request', seq: 3, method: 'addTexts', args: [[{ text: 'What a wonderful day!' }]] });
+    const texts = await wait((m) => m.type === 'response' && m.replyTo === 3);
+    expect(texts.type === 'response' && texts.result).toEqual({ ok: true, value: 1 });
+
+    child.send({ type: 'shutdown', seq: 4 });
     expect(await exited).toBe(0);
     const db = new Database(dbFile, { readonly: true });
-    expect((db.prepare('SELECT count(*) AS n FROM samples').get() as { n: number }).n).toBe(2);
+    expect((db.prepare('SELECT count(*) AS n FROM samples').get() as { n: number }).n).toBe(3);
+    expect(db.prepare("SELECT label FROM samples WHERE source = 'text'").all()).toEqual([{ label: 'happy' }]);
     db.close();
   });
 

@@ -11,7 +11,10 @@ import { AppService } from '../shared/app-service';
 import { systemClock, type Clock } from '../shared/clock';
 import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
+import type { TextInput } from '../shared/text-input';
 import { ApiSocket } from './api-socket';
+import { handleIngest, INGEST_PATH } from './ingest-route';
+import { TokenBucket, type RateOptions } from './ingest-rate';
 import { forkEngine } from './node-engine';
 import {
   authorised,
@@ -35,6 +38,8 @@ export interface HostOptions {
   spawnEngine?: () => EngineChild;
   clock?: Clock;
   log?: (level: LogLevel, message: string) => void;
+  /** Rate limit of the text endpoint, messages (default 5 000/s, burst 10 000). */
+  ingestRate?: RateOptions;
 }
 
 export interface RunningHost {
@@ -64,11 +69,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     engine: { request: (method, ...args) => lifecycle.request(method, ...args) },
     captureTarget,
     emit,
+    ingestUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`,
   });
+  const clock = options.clock ?? systemClock;
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
-    config: { modelsDir: options.modelsDir, dbFile: options.dbFile, captureSocket: { token }, threads: 1, sqliteBinding: null },
-    clock: options.clock ?? systemClock,
+    config: {
+      modelsDir: options.modelsDir,
+      dbFile: options.dbFile,
+      captureSocket: { token },
+      threads: 1,
+      sqliteBinding: null,
+    },
+    clock,
     onEvent: (event) => service.engineEvent(event),
     onState: (state, info) => {
       capturePort = state === 'ready' ? (info.capturePort ?? null) : null;
@@ -77,6 +90,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     onLog: (level, message) => log(level, `engine: ${message}`),
   });
   api = new ApiSocket(service);
+  const ingest = {
+    settings: () => service.ingestSettings(),
+    store: (messages: TextInput[]) => lifecycle.request('addTexts', messages),
+    bucket: new TokenBucket(() => clock.now(), options.ingestRate),
+  };
 
   const server = createServer((req, res) => {
     void handleHttp(req, res);
@@ -85,6 +103,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const port = (server.address() as AddressInfo).port;
     if (!peerAllowed(req) || !hostHeaderAllowed(req, port)) {
       res.writeHead(403, SECURITY_HEADERS).end('Forbidden');
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === INGEST_PATH) {
+      // A client that hangs up mid-upload must not take the host down.
+      await handleIngest(req, res, ingest).catch(() => res.destroy());
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -96,7 +120,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.end('Attune: open the address printed by `npm start` (it carries a private token).');
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     // The first visit carries ?token=…; a strict, HttpOnly cookie lets the page load its assets.
     const cookie: Record<string, string> = queryToken(req)
       ? { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }

@@ -8,7 +8,13 @@ import { FakeMessagePortMain, FakeWebContents, forks, resetElectronFake } from '
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
-const config: EngineConfig = { modelsDir: '/m', dbFile: ':memory:', captureSocket: null, threads: 1, sqliteBinding: null };
+const config: EngineConfig = {
+  modelsDir: '/m',
+  dbFile: ':memory:',
+  captureSocket: null,
+  threads: 1,
+  sqliteBinding: null,
+};
 
 function setup(page: FakeWebContents | null = new FakeWebContents()) {
   const lines: string[] = [];

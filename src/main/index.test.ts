@@ -51,7 +51,12 @@ describe('main entry', () => {
     const init = posted(fake)[0];
     expect(init).toMatchObject({
       type: 'init',
-      config: { modelsDir: '/repo/resources/models', captureSocket: null, threads: 1, sqliteBinding: expect.any(String) as string },
+      config: {
+        modelsDir: '/repo/resources/models',
+        captureSocket: null,
+        threads: 1,
+        sqliteBinding: expect.any(String) as string,
+      },
     });
     expect(init?.type === 'init' && init.config.dbFile).toBe('/home/user/.config/Attune-userData/attune.sqlite');
     expect(windowLoading(fake, 'capture.html')?.options.show).toBe(false);

@@ -27,6 +27,14 @@ function service(): ApiHandlers {
     setPaused: vi.fn((paused: boolean) => ({ ...status, paused })),
     reportCamera: vi.fn(() => status),
     getCaptureTarget: vi.fn(() => ({ kind: 'message-port' as const })),
+    checkIn: vi.fn(() => {
+      throw new Error('not used');
+    }),
+    getCheckIns: vi.fn(() => []),
+    getTextSettings: vi.fn(() => ({ storeText: false })),
+    setStoreText: vi.fn((storeText: boolean) => ({ storeText })),
+    getIngestInfo: vi.fn(() => ({ url: null, token: 't', enabled: false })),
+    setIngestEnabled: vi.fn((enabled: boolean) => ({ url: null, token: 't', enabled })),
   };
 }
 

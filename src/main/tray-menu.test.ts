@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus, LiveMood } from '../shared/mood';
-import { HOUR_MS, MINUTE_MS, buildTrayMenu, statusLine, trayTooltip } from './tray-menu';
+import { HOUR_MS, MINUTE_MS, buildTrayMenu, statusLine, trayTooltip, type DashboardSection } from './tray-menu';
 
 const status = (patch: Partial<AppStatus> = {}): AppStatus => ({
   engine: 'ready',
@@ -25,7 +25,7 @@ const actions = () => ({
   pauseFor: vi.fn<(ms: number) => void>(),
   pauseUntilTomorrow: vi.fn<() => void>(),
   resume: vi.fn<() => void>(),
-  openDashboard: vi.fn<() => void>(),
+  openDashboard: vi.fn<(section?: DashboardSection) => void>(),
   quit: vi.fn<() => void>(),
 });
 
@@ -65,6 +65,7 @@ describe('buildTrayMenu', () => {
       'Pause until tomorrow',
       'Resume',
       '---',
+      'Check in…',
       'Open dashboard',
       'Quit Attune',
     ]);
@@ -89,8 +90,9 @@ describe('buildTrayMenu', () => {
     expect(a.pauseUntilTomorrow).toHaveBeenCalledOnce();
     click('Resume');
     expect(a.resume).toHaveBeenCalledOnce();
+    click('Check in…');
     click('Open dashboard');
-    expect(a.openDashboard).toHaveBeenCalledOnce();
+    expect(a.openDashboard.mock.calls).toEqual([['check-in'], []]);
     click('Quit Attune');
     expect(a.quit).toHaveBeenCalledOnce();
   });

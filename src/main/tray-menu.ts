@@ -1,5 +1,5 @@
 /**
- * What the tray shows: a status line, pause and resume, the dashboard, quit. Pure: the adapter
+ * What the tray shows: a status line, pause and resume, a check-in, the dashboard, quit. Pure: the adapter
  * (tray.ts) turns the template into an Electron menu and the actions into real effects.
  */
 import type { MoodLabel } from '../shared/labels';
@@ -18,9 +18,16 @@ export interface TrayActions {
   pauseFor(ms: number): void;
   pauseUntilTomorrow(): void;
   resume(): void;
-  openDashboard(): void;
+  /**
+   * Opens or focuses the dashboard; with a section, scrolled to it and focused (the dashboard reads it from
+   * the URL fragment, e.g. `#check-in`).
+   */
+  openDashboard(section?: DashboardSection): void;
   quit(): void;
 }
+
+/** Parts of the dashboard the tray can open directly. */
+export type DashboardSection = 'check-in';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -70,6 +77,7 @@ export function buildTrayMenu(status: AppStatus, mood: LiveMood | null, actions:
     { label: 'Pause until tomorrow', click: () => actions.pauseUntilTomorrow() },
     { label: 'Resume', enabled: status.paused, click: () => actions.resume() },
     { type: 'separator' },
+    { label: 'Check in…', click: () => actions.openDashboard('check-in') },
     { label: 'Open dashboard', click: () => actions.openDashboard() },
     { label: 'Quit Attune', click: () => actions.quit() },
   ];

@@ -22,6 +22,14 @@ const handlers: ApiHandlers = {
   getCaptureTarget: () => {
     throw new AttuneError('engine-unavailable', 'not yet');
   },
+  checkIn: () => {
+    throw new AttuneError('engine-unavailable', 'not yet');
+  },
+  getCheckIns: () => [],
+  getTextSettings: () => ({ storeText: false }),
+  setStoreText: (storeText) => ({ storeText }),
+  getIngestInfo: () => ({ url: null, token: 't', enabled: false }),
+  setIngestEnabled: (enabled) => ({ url: null, token: 't', enabled }),
 };
 
 describe('dispatchApi', () => {
@@ -45,6 +53,12 @@ describe('dispatchApi', () => {
       ['getSamples', [{ from: 0, to: 1 }, 'camera']],
       ['reportCamera', ['exploded']],
       ['getStatus', [1]],
+      ['checkIn', [{ note: 42 }]],
+      ['checkIn', [{ note: 'ok', selfRating: { pleasantness: 2, energy: 0 } }]],
+      ['checkIn', [{ note: 'x'.repeat(10_001) }]],
+      ['getCheckIns', [{ from: 5, to: 1 }]],
+      ['setIngestEnabled', ['yes']],
+      ['setStoreText', [1]],
     ] as const) {
       const result = await dispatchApi(handlers, method, args);
       expect(result.ok ? 'ok' : result.error.kind, `${method}(${JSON.stringify(args)})`).toBe('bad-input');

@@ -1,5 +1,6 @@
 import { type ApiArgs, type ApiMethod } from './api';
 import { isCameraState, type SampleSource } from './mood';
+import { checkInProblem } from './text-input';
 
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
 
@@ -22,6 +23,12 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
   setPaused: (a) => a.length === 1 && typeof a[0] === 'boolean',
   reportCamera: (a) => a.length === 1 && isCameraState(a[0]),
   getCaptureTarget: (a) => a.length === 0,
+  checkIn: (a) => a.length === 1 && checkInProblem(a[0]) === null,
+  getCheckIns: (a) => a.length === 1 && isRange(a[0]),
+  getTextSettings: (a) => a.length === 0,
+  setStoreText: (a) => a.length === 1 && typeof a[0] === 'boolean',
+  getIngestInfo: (a) => a.length === 0,
+  setIngestEnabled: (a) => a.length === 1 && typeof a[0] === 'boolean',
 };
 
 export function validArgs<M extends ApiMethod>(method: M, args: readonly unknown[]): args is ApiArgs<M> {

@@ -4,6 +4,7 @@
  */
 import type { Envelope } from './envelope';
 import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 export interface TimeRange {
   /** Unix ms, inclusive. */
@@ -23,6 +24,17 @@ export interface AttuneApi {
   reportCamera(state: CameraState): AppStatus;
   /** Where the capture page sends frames: a MessagePort handed over by the preload, or the engine's socket. */
   getCaptureTarget(): CaptureTarget;
+  /** Stores a check-in: the note's reading by the text model beside the person's own rating. */
+  checkIn(request: CheckInRequest): CheckIn;
+  /** Check-ins in a range, oldest first (the timeline's markers). */
+  getCheckIns(range: TimeRange): CheckIn[];
+  getTextSettings(): TextSettings;
+  /** Keep check-in notes (true) or only their readings (false, the default). */
+  setStoreText(storeText: boolean): TextSettings;
+  /** The local text endpoint's address, token and switch. */
+  getIngestInfo(): IngestInfo;
+  /** Switches the local text endpoint on or off (default off). */
+  setIngestEnabled(enabled: boolean): IngestInfo;
 }
 
 export type CaptureTarget =
@@ -64,6 +76,12 @@ export const API_METHODS = [
   'setPaused',
   'reportCamera',
   'getCaptureTarget',
+  'checkIn',
+  'getCheckIns',
+  'getTextSettings',
+  'setStoreText',
+  'getIngestInfo',
+  'setIngestEnabled',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = ['status', 'mood', 'face'] as const satisfies readonly ApiEvent[];

@@ -52,4 +52,26 @@ describe('AppService', () => {
     expect(service.getStatus().lastFrameAt).toBe(42);
     expect(events.map((e) => e[0])).toEqual(['face']);
   });
+
+  it('caches the endpoint settings, updates them on a toggle and forgets them when the engine restarts', async () => {
+    let enabled = false;
+    const { service, calls } = setup((method, args) => {
+      if (method === 'setIngestEnabled') enabled = args[0] as boolean;
+      return ok({ token: 'tok', enabled });
+    });
+    expect(await service.getIngestInfo()).toEqual({ url: null, token: 'tok', enabled: false });
+    expect(await service.ingestSettings()).toEqual(ok({ token: 'tok', enabled: false }));
+    expect(calls.map((c) => c[0])).toEqual(['getIngestSettings']);
+    expect((await service.setIngestEnabled(true)).enabled).toBe(true);
+    expect(await service.ingestSettings()).toEqual(ok({ token: 'tok', enabled: true }));
+    service.engineStateChanged('restarting', {});
+    await service.ingestSettings();
+    expect(calls.map((c) => c[0])).toEqual(['getIngestSettings', 'setIngestEnabled', 'getIngestSettings']);
+  });
+
+  it('forwards check-ins to the engine', async () => {
+    const { service, calls } = setup(() => ok([]));
+    await service.getCheckIns({ from: 0, to: 5 });
+    expect(calls).toEqual([['getCheckIns', [{ from: 0, to: 5 }]]]);
+  });
 });

@@ -3,10 +3,11 @@
  * It keeps the status the dashboard shows and forwards data requests to the engine.
  */
 import type { ApiHandlers, AttuneEvents, CaptureTarget, TimeRange } from './api';
-import { AttuneError, type Envelope } from './envelope';
-import type { EngineApi, EngineEvent, EngineMethod } from './engine-protocol';
+import { AttuneError, ok, type Envelope } from './envelope';
+import type { EngineApi, EngineEvent, EngineMethod, IngestSettings } from './engine-protocol';
 import type { LifecycleInfo } from './engine-lifecycle';
 import type { AppStatus, CameraState, EngineState, LiveMood, MoodSample, SampleSource } from './mood';
+import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 /** What the service needs of the engine lifecycle. */
 export interface EngineRequester {
@@ -24,6 +25,8 @@ export interface AppServiceDeps {
   emit: <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]) => void;
   /** Told when the user pauses or resumes (tray icon, capture window). */
   onPausedChange?: (paused: boolean) => void;
+  /** Address of the local text endpoint; absent where this app does not serve one (Electron, for now). */
+  ingestUrl?: () => string | null;
 }
 
 export class AppService implements ApiHandlers {
@@ -35,6 +38,9 @@ export class AppService implements ApiHandlers {
     lastFrameAt: null,
     problem: null,
   };
+
+  /** The endpoint's token and switch, cached: the endpoint asks on every request. */
+  private ingest: IngestSettings | null = null;
 
   constructor(private readonly deps: AppServiceDeps) {}
 
@@ -68,8 +74,43 @@ export class AppService implements ApiHandlers {
     return this.deps.captureTarget();
   }
 
+  async checkIn(request: CheckInRequest): Promise<CheckIn> {
+    return unwrap(await this.deps.engine.request('checkIn', request));
+  }
+
+  async getCheckIns(range: TimeRange): Promise<CheckIn[]> {
+    return unwrap(await this.deps.engine.request('getCheckIns', range));
+  }
+
+  async getTextSettings(): Promise<TextSettings> {
+    return unwrap(await this.deps.engine.request('getTextSettings'));
+  }
+
+  async setStoreText(storeText: boolean): Promise<TextSettings> {
+    return unwrap(await this.deps.engine.request('setStoreText', storeText));
+  }
+
+  async getIngestInfo(): Promise<IngestInfo> {
+    const settings = unwrap(await this.ingestSettings());
+    return { url: this.deps.ingestUrl?.() ?? null, ...settings };
+  }
+
+  async setIngestEnabled(enabled: boolean): Promise<IngestInfo> {
+    this.ingest = unwrap(await this.deps.engine.request('setIngestEnabled', enabled));
+    return { url: this.deps.ingestUrl?.() ?? null, ...this.ingest };
+  }
+
+  /** For the text endpoint (not part of the renderer contract): the token and switch, from the cache. */
+  async ingestSettings(): Promise<Envelope<IngestSettings>> {
+    if (this.ingest) return ok(this.ingest);
+    const answer = await this.deps.engine.request('getIngestSettings');
+    if (answer.ok) this.ingest = answer.value;
+    return answer;
+  }
+
   /** Called by the lifecycle's onState. */
   engineStateChanged(state: EngineState, info: LifecycleInfo): void {
+    if (state !== 'ready') this.ingest = null;
     this.update({
       engine: state,
       modelLoadMs: info.modelLoadMs ?? this.status.modelLoadMs,

@@ -36,7 +36,13 @@ class FakeChild implements EngineChild {
   }
 }
 
-const config: EngineConfig = { modelsDir: '/models', dbFile: ':memory:', captureSocket: null, threads: 1, sqliteBinding: null };
+const config: EngineConfig = {
+  modelsDir: '/models',
+  dbFile: ':memory:',
+  captureSocket: null,
+  threads: 1,
+  sqliteBinding: null,
+};
 
 function setup(options: Partial<LifecycleOptions> = {}) {
   const clock = new ManualClock(1_000);

@@ -5,6 +5,7 @@
 import type { TimeRange } from './api';
 import type { AppError, Envelope } from './envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+import type { CheckIn, CheckInRequest, TextInput, TextSettings } from './text-input';
 
 export interface EngineConfig {
   /** Folder holding the ONNX files and manifest.json. */
@@ -32,6 +33,23 @@ export interface EngineApi {
   setPaused(paused: boolean): void;
   setCamera(state: CameraState): void;
   countSamples(): number;
+  /** Classifies one text and stores its reading as a 'text' sample (the text itself only if `storeText`). */
+  addText(input: TextInput): MoodSample;
+  /** Classifies texts and stores them in one transaction: all or none. Returns how many were stored. */
+  addTexts(inputs: TextInput[]): number;
+  checkIn(request: CheckInRequest): CheckIn;
+  getCheckIns(range: TimeRange): CheckIn[];
+  getTextSettings(): TextSettings;
+  setStoreText(storeText: boolean): TextSettings;
+  /** The local text endpoint's token (created on first use) and switch. */
+  getIngestSettings(): IngestSettings;
+  setIngestEnabled(enabled: boolean): IngestSettings;
+}
+
+export interface IngestSettings {
+  /** 32 random bytes, base64url; made once per install and kept in the settings table. */
+  token: string;
+  enabled: boolean;
 }
 
 export type EngineMethod = keyof EngineApi;

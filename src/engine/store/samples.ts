@@ -6,7 +6,7 @@ import type { MoodSample, SampleSource } from '../../shared/mood';
 import { guard } from './errors';
 
 /** A `samples` row as SQLite returns it (and as the insert statement binds it). */
-interface SampleRow {
+export interface SampleRow {
   t: number;
   source: string;
   label: string;
@@ -17,7 +17,8 @@ interface SampleRow {
 }
 
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
-const COLUMNS = ['t', 'source', 'label', ...EMOTIONS.map((e) => `p_${e}`), 'valence', 'arousal', 'confidence'];
+/** The columns a MoodSample is read from, for queries that join `samples`. */
+export const COLUMNS = ['t', 'source', 'label', ...EMOTIONS.map((e) => `p_${e}`), 'valence', 'arousal', 'confidence'];
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM samples`;
 const INSERT = `INSERT INTO samples (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`;
 
@@ -39,7 +40,7 @@ function toRow(s: MoodSample): SampleRow {
   return row;
 }
 
-function fromRow(row: SampleRow): MoodSample {
+export function fromRow(row: SampleRow): MoodSample {
   const probs = {} as EmotionProbs;
   for (const e of EMOTIONS) probs[e] = row[`p_${e}`] ?? 0;
   // The table's CHECK constraints already guarantee these; the fallbacks only satisfy the types.
@@ -50,7 +51,7 @@ function fromRow(row: SampleRow): MoodSample {
 
 /** Stored mood estimates: numbers only, one row per sample. Statements are prepared once, here. */
 export class SampleStore {
-  private readonly insertRows: (rows: readonly SampleRow[]) => void;
+  private readonly insertRows: (rows: readonly SampleRow[]) => number[];
   private readonly selectRange: Statement<[number, number], SampleRow>;
   private readonly selectRangeOf: Statement<[string, number, number], SampleRow>;
   private readonly selectLatest: Statement<[], SampleRow>;
@@ -59,9 +60,9 @@ export class SampleStore {
 
   constructor(db: Database) {
     const insertOne = db.prepare<[SampleRow]>(INSERT);
-    this.insertRows = db.transaction((rows: readonly SampleRow[]) => {
-      for (const row of rows) insertOne.run(row);
-    });
+    this.insertRows = db.transaction((rows: readonly SampleRow[]) =>
+      rows.map((row) => Number(insertOne.run(row).lastInsertRowid)),
+    );
     this.selectRange = db.prepare(`${SELECT} WHERE t >= ? AND t < ? ORDER BY t, id`);
     this.selectRangeOf = db.prepare(`${SELECT} WHERE source = ? AND t >= ? AND t < ? ORDER BY t, id`);
     this.selectLatest = db.prepare(`${SELECT} ORDER BY t DESC, id DESC LIMIT 1`);
@@ -70,13 +71,13 @@ export class SampleStore {
   }
 
   /**
-   * Appends samples in one transaction: all are written or none.
+   * Appends samples in one transaction: all are written or none. Returns their row ids, in order.
    * @throws AttuneError `bad-input` for a malformed sample (checked before anything is written),
    *   `database-unreadable` when the file cannot be written.
    */
-  insert(samples: readonly MoodSample[]): void {
+  insert(samples: readonly MoodSample[]): number[] {
     const rows = samples.map(toRow);
-    if (rows.length > 0) guard('save mood samples', () => this.insertRows(rows));
+    return rows.length > 0 ? guard('save mood samples', () => this.insertRows(rows)) : [];
   }
 
   /** Samples with `from <= t < to` (unix ms), oldest first; only those of `source` when given. */

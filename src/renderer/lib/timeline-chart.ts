@@ -13,19 +13,19 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import { clockTime, labelWords, percent, valenceWords } from './format';
-import type { TimelineSeries, XBounds } from './timeline-data';
+import type { CheckInMarker, TimelineSeries, XBounds } from './timeline-data';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
 export interface TimelineChart {
-  update(series: TimelineSeries, bounds: XBounds): void;
+  update(series: TimelineSeries, bounds: XBounds, markers: CheckInMarker[]): void;
   destroy(): void;
 }
 
 const VALENCE_TICKS: Record<string, string> = { '1': 'Pleasant', '0': 'Neutral', '-1': 'Unpleasant' };
 
 /** Theme colours come from CSS custom properties, so the chart follows the light and dark themes. */
-function themeColors(element: Element): { text: string; grid: string; line: string; faint: string } {
+function themeColors(element: Element): { text: string; grid: string; line: string; faint: string; accent: string } {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   return {
@@ -33,13 +33,20 @@ function themeColors(element: Element): { text: string; grid: string; line: stri
     grid: read('--border', '#e3e6ee'),
     line: read('--chart-line', '#8c96a8'),
     faint: read('--chart-faint', '#c3c8d2'),
+    accent: read('--accent', '#3f6fd8'),
   };
 }
 
-export function createTimelineChart(canvas: HTMLCanvasElement, series: TimelineSeries, bounds: XBounds): TimelineChart {
+export function createTimelineChart(
+  canvas: HTMLCanvasElement,
+  series: TimelineSeries,
+  bounds: XBounds,
+  markers: CheckInMarker[],
+): TimelineChart {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   let current = series;
+  let currentMarkers = markers;
   const colors = themeColors(canvas);
 
   const config: ChartConfiguration<'line'> = {
@@ -68,6 +75,17 @@ export function createTimelineChart(canvas: HTMLCanvasElement, series: TimelineS
           tension: 0.3,
           pointRadius: 0,
           pointHitRadius: 0,
+        },
+        {
+          label: 'Check-ins',
+          data: markers.map(({ x, y }) => ({ x, y })),
+          yAxisID: 'y',
+          showLine: false,
+          pointStyle: 'rectRot',
+          pointRadius: 7,
+          pointHoverRadius: 9,
+          pointBackgroundColor: colors.accent,
+          pointBorderColor: colors.accent,
         },
       ],
     },
@@ -102,10 +120,11 @@ export function createTimelineChart(canvas: HTMLCanvasElement, series: TimelineS
       },
       plugins: {
         tooltip: {
-          filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex !== 1,
           callbacks: {
             title: (items) => (items[0] ? clockTime(Number(items[0].parsed.x)) : ''),
             label: (item) => {
+              if (item.datasetIndex === 2) return currentMarkers[item.dataIndex]?.words ?? '';
               const point = current.points[item.dataIndex];
               if (!point) return '';
               return `${labelWords(point.label)}, ${valenceWords(point.valence)} (${percent(point.confidence)} confidence)`;
@@ -136,9 +155,11 @@ export function createTimelineChart(canvas: HTMLCanvasElement, series: TimelineS
   darkScheme.addEventListener('change', onSchemeChange);
 
   return {
-    update(next, nextBounds) {
+    update(next, nextBounds, nextMarkers) {
       current = next;
-      const [valence, confidence] = chart.data.datasets;
+      currentMarkers = nextMarkers;
+      const [valence, confidence, checkIns] = chart.data.datasets;
+      if (checkIns) checkIns.data = nextMarkers.map(({ x, y }) => ({ x, y }));
       if (valence) {
         valence.data = next.valence;
         valence.pointBackgroundColor = next.colors;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MoodLabel } from '../../shared/labels';
+import { probsFromVector, type MoodLabel } from '../../shared/labels';
 import type { MoodSample } from '../../shared/mood';
 import {
   appendLive,
+  checkInMarkers,
   mergeTimeline,
   summarize,
   tickStepMs,
@@ -138,5 +139,29 @@ describe('summarize', () => {
       '2 readings since 09:05. Latest at 11:30: Happy, 72% confidence.',
     );
     expect(summarize([pt(at(9, 5))])).toMatch(/^1 reading since/);
+  });
+});
+
+describe('checkInMarkers', () => {
+  it('places a check-in at the person’s own pleasantness, else at the note’s reading', () => {
+    const t = new Date(2026, 0, 5, 14, 30).getTime();
+    const s: MoodSample = {
+      t,
+      source: 'text',
+      label: 'sad',
+      probs: probsFromVector([0.1, 0.05, 0.7, 0.05, 0.04, 0.03, 0.03]),
+      valence: -0.4,
+      arousal: -0.2,
+      confidence: 0.6,
+    };
+    const markers = checkInMarkers([
+      { id: 1, t, sample: s, selfRating: { pleasantness: 0.5, energy: 0 }, note: null },
+      { id: 2, t: t + 1, sample: s, selfRating: null, note: null },
+    ]);
+    expect(markers.map(({ id, x, y }) => ({ id, x, y }))).toEqual([
+      { id: 1, x: t, y: 0.5 },
+      { id: 2, x: t + 1, y: -0.4 },
+    ]);
+    expect(markers[0]?.words).toBe('14:30 · check-in: you felt pleasant, balanced');
   });
 });

@@ -1,6 +1,8 @@
 /** Today's samples and live moods turned into what the timeline chart draws. Pure: no chart.js, no DOM. */
 import type { MoodLabel } from '../../shared/labels';
 import type { LiveMood, MoodSample } from '../../shared/mood';
+import type { CheckIn } from '../../shared/text-input';
+import { checkInLine } from './check-in';
 import { clockTime, labelWords, percent } from './format';
 
 export interface TimelinePoint {
@@ -111,4 +113,21 @@ export function summarize(points: TimelinePoint[]): string {
     `${readings} since ${clockTime(first.t)}. Latest at ${clockTime(last.t)}: ` +
     `${labelWords(last.label)}, ${percent(last.confidence)} confidence.`
   );
+}
+
+/** A check-in drawn on the timeline: at its time, at the person's own pleasantness (else the note's reading). */
+export interface CheckInMarker {
+  id: number;
+  x: number;
+  y: number;
+  words: string;
+}
+
+export function checkInMarkers(checkIns: readonly CheckIn[]): CheckInMarker[] {
+  return checkIns.map((c) => ({
+    id: c.id,
+    x: c.t,
+    y: c.selfRating?.pleasantness ?? c.sample.valence,
+    words: checkInLine(c),
+  }));
 }

@@ -25,6 +25,46 @@ export class DashboardPage {
     await expect(this.page.getByTestId('camera-status')).toHaveAttribute('data-state', 'on', { timeout });
   }
 
+  /** Writes a check-in note, optionally picks a mood-meter cell (column = pleasantness, row = energy), saves. */
+  async checkIn(note: string, cell?: { col: number; row: number }): Promise<void> {
+    await this.page.getByTestId('check-in-note').fill(note);
+    if (cell) await this.page.getByTestId(`mood-cell-${cell.col}-${cell.row}`).click();
+    await this.page.getByTestId('check-in-save').click();
+  }
+
+  /**
+   * Rates on the mood meter with the keyboard only: focuses the meter's tab stop (the middle cell when
+   * nothing is chosen) and presses `keys` (arrows, Home, End). Returns the checked cell's test id.
+   */
+  async rateWithKeys(keys: string[]): Promise<string | null> {
+    await this.page.getByTestId('mood-meter').locator('[tabindex="0"]').focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+    return this.page.getByTestId('mood-meter').locator('[aria-checked="true"]').getAttribute('data-testid');
+  }
+
+  /** The model's reading shown after saving. */
+  async expectCheckInReading(timeout = 30_000): Promise<string> {
+    const reading = this.page.getByTestId('check-in-reading');
+    await expect(reading).toBeVisible({ timeout });
+    return (await reading.textContent()) ?? '';
+  }
+
+  /** Waits until today's timeline lists `count` check-ins; returns their lines. */
+  async expectTimelineCheckIns(count: number, timeout = 30_000): Promise<string[]> {
+    const items = this.page.getByTestId('timeline-check-in');
+    await expect(items).toHaveCount(count, { timeout });
+    return items.allTextContents();
+  }
+
+  /** Switches the local text endpoint on in its settings card and reads its address and token. */
+  async enableIngest(): Promise<{ url: string; token: string }> {
+    await this.page.getByTestId('ingest-enabled').check();
+    await this.page.getByRole('button', { name: 'Show' }).click();
+    const url = ((await this.page.getByTestId('ingest-url').textContent()) ?? '').replace(/^POST /, '');
+    const token = (await this.page.getByTestId('ingest-token').textContent()) ?? '';
+    return { url, token };
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path, fullPage: true });
   }

@@ -10,15 +10,15 @@ const fresh = () => new BetterSqlite3(':memory:');
 describe('migrate', () => {
   it('brings an empty database to the latest version', () => {
     const db = fresh();
-    expect(migrate(db)).toEqual({ from: 0, to: 1 });
-    expect(schemaVersion(db)).toBe(1);
+    expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
   });
 
   it('is a no-op on an up-to-date database', () => {
     const db = fresh();
     migrate(db);
-    expect(migrate(db)).toEqual({ from: 1, to: 1 });
+    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
   });
 
   it('makes STRICT tables that refuse a string in a REAL column', () => {
@@ -33,6 +33,7 @@ describe('migrate', () => {
       expect.arrayContaining([
         { name: 'samples', strict: 1 },
         { name: 'settings', strict: 1 },
+        { name: 'check_ins', strict: 1 },
       ]),
     );
     const insert = db.prepare(
@@ -67,7 +68,7 @@ describe('migrate', () => {
   it('rolls back a failing step together with its version bump', () => {
     const db = fresh();
     const broken: Migration = {
-      version: 2,
+      version: LATEST_VERSION + 1,
       name: 'broken',
       up(d) {
         d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
@@ -75,13 +76,13 @@ describe('migrate', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('boom');
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all();
     expect(tables).toEqual([]);
   });
 
   it('rejects a gap in the version sequence', () => {
-    const gap: Migration = { version: 3, name: 'gap', up: () => undefined };
-    expect(() => migrate(fresh(), [...MIGRATIONS, gap])).toThrow(/expected 2/);
+    const gap: Migration = { version: LATEST_VERSION + 2, name: 'gap', up: () => undefined };
+    expect(() => migrate(fresh(), [...MIGRATIONS, gap])).toThrow(new RegExp(`expected ${LATEST_VERSION + 1}`));
   });
 });
