@@ -8,22 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from './host';
 import { auth, post, startIngestHost, type Posted } from './ingest.test-support';
 import type { ToEngine } from '../shared/engine-protocol';
+import { mulberry32 as prng } from '../shared/prng';
 
 const SEED = 0x5eed;
 const BODIES = 10_000;
 const PARALLEL = 16;
-
-/** mulberry32: small, fast, good enough to pick cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const INVALID_UTF8 = [

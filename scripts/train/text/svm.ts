@@ -6,6 +6,8 @@
  * For class k, sample i has y = +1 when k is one of its labels, else −1, and cost Cᵢ = C × its class
  * weight. The bias is an extra feature of constant value 1, regularised like the rest (as in LIBLINEAR).
  */
+import { mulberry32 } from '../../../src/shared/prng';
+export { mulberry32 } from '../../../src/shared/prng';
 
 /** Rows of hashed feature vectors, in compressed sparse row form. */
 export interface Csr {
@@ -26,18 +28,6 @@ export interface SvmOptions {
   readonly tolerance?: number;
   /** Seed of the visiting-order shuffle. Default 1. */
   readonly seed?: number;
-}
-
-/** mulberry32: a small, fast, seeded PRNG giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(order: Int32Array, random: () => number): void {

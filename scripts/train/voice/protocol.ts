@@ -6,6 +6,8 @@ import { EMOTIONS, type Emotion } from '../../../src/shared/labels';
 import { linearSoftmax, type LinearSoftmax } from '../../../src/engine/voice/voice-model';
 import type { Clip } from './data';
 import { fitLogReg } from './logreg';
+import { mulberry32 } from '../../../src/shared/prng';
+export { mulberry32 } from '../../../src/shared/prng';
 
 export const FOUR: readonly Emotion[] = ['neutral', 'happy', 'sad', 'angry'];
 /** Standardised inputs are clamped like voice-model.ts does at run time. */
@@ -33,18 +35,6 @@ export interface Trained {
   populationMean: number[];
   /** Mean over speakers of (all-clips mean − plain-neutral mean): turns a neutral calibration into a baseline. */
   calibrationOffset: number[];
-}
-
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Means and standard deviations (floored at 1e-6 of the largest, 1 for constants) of rows. */
