@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { FACES_CLIP } from './tests/e2e/global-setup';
+import { chromiumPath, fakeMediaFlags, QUIET_FLAGS } from './tests/e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -9,5 +11,10 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  use: {
+    trace: 'retain-on-failure',
+    // Debian's Chromium with a fake camera playing the clip global-setup builds from real photos.
+    launchOptions: { executablePath: chromiumPath(), args: [...QUIET_FLAGS, ...fakeMediaFlags(FACES_CLIP)] },
+    viewport: { width: 1280, height: 900 },
+  },
 });

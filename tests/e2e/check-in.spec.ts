@@ -1,31 +1,16 @@
 import { test, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { FACES_CLIP } from './global-setup';
-import { chromiumPath, fakeMediaFlags, QUIET_FLAGS } from './support/chromium';
 import { DashboardPage } from './support/dashboard-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { hostForThisFile } from './support/host-fixture';
 
-test.use({
-  launchOptions: { executablePath: chromiumPath(), args: [...QUIET_FLAGS, ...fakeMediaFlags(FACES_CLIP)] },
-  viewport: { width: 1280, height: 900 },
-});
-
-let host: HostProcess;
-
-test.beforeAll(async () => {
-  host = await startHostProcess();
-});
-
-test.afterAll(async () => {
-  await host.stop();
-});
+const host = hostForThisFile();
 
 test('a check-in written on the dashboard is read, stored as numbers and marked on today’s timeline', async ({
   page,
 }) => {
   const dashboard = new DashboardPage(page);
-  await dashboard.open(host.url);
+  await dashboard.open(host().url);
   await dashboard.expectCameraOn();
 
   const note = 'Finished the report early and had a lovely walk, feeling great';
@@ -38,7 +23,7 @@ test('a check-in written on the dashboard is read, stored as numbers and marked 
   const lines = await dashboard.expectTimelineCheckIns(1);
   expect(lines[0]).toMatch(/check-in: you felt pleasant, energetic/);
 
-  const db = new Database(host.dbFile, { readonly: true, fileMustExist: true });
+  const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
   try {
     const rows = db
       .prepare(
@@ -62,7 +47,7 @@ test('text sent to the local endpoint after switching it on in settings is store
 }) => {
   const dashboard = new DashboardPage(page);
   // The tray's "Check in…" opens the dashboard at #check-in: the note has the focus.
-  await dashboard.open(`${host.url}#check-in`);
+  await dashboard.open(`${host().url}#check-in`);
   await expect(page.getByTestId('check-in-note')).toBeFocused();
   await dashboard.expectCameraOn();
   const { url, token } = await dashboard.enableIngest();
@@ -79,7 +64,7 @@ test('text sent to the local endpoint after switching it on in settings is store
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ stored: 2 });
 
-  const db = new Database(host.dbFile, { readonly: true, fileMustExist: true });
+  const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
   try {
     const texts = db.prepare("SELECT count(*) AS n FROM samples WHERE source = 'text'").get() as { n: number };
     expect(texts.n).toBeGreaterThanOrEqual(2);

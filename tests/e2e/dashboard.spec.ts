@@ -1,29 +1,14 @@
 import { test, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { FACES_CLIP } from './global-setup';
-import { chromiumPath, fakeMediaFlags, QUIET_FLAGS } from './support/chromium';
 import { DashboardPage } from './support/dashboard-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { hostForThisFile } from './support/host-fixture';
 
-test.use({
-  launchOptions: { executablePath: chromiumPath(), args: [...QUIET_FLAGS, ...fakeMediaFlags(FACES_CLIP)] },
-  viewport: { width: 1280, height: 900 },
-});
-
-let host: HostProcess;
-
-test.beforeAll(async () => {
-  host = await startHostProcess();
-});
-
-test.afterAll(async () => {
-  await host.stop();
-});
+const host = hostForThisFile();
 
 test('a face in front of the fake camera becomes a live mood, stored as numbers', async ({ page }) => {
   const dashboard = new DashboardPage(page);
-  await dashboard.open(host.url);
+  await dashboard.open(host().url);
   await dashboard.expectCameraOn();
   await dashboard.expectFaceDetected();
   const label = await dashboard.expectMoodShown();
@@ -31,7 +16,7 @@ test('a face in front of the fake camera becomes a live mood, stored as numbers'
   await expect(page.getByTestId('timeline')).toBeVisible();
 
   // The clip shows three people for 4 s each; at 2 frames a second, 24 face samples means all were seen.
-  const db = new Database(host.dbFile, { readonly: true, fileMustExist: true });
+  const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
   try {
     const faceSamples = (): number =>
       (db.prepare("SELECT count(*) AS n FROM samples WHERE source = 'face'").get() as { n: number }).n;
@@ -45,7 +30,7 @@ test('a face in front of the fake camera becomes a live mood, stored as numbers'
 });
 
 test('the host refuses requests without its token', async ({ request }) => {
-  const bare = host.url.replace(/\?token=.*/, '');
+  const bare = host().url.replace(/\?token=.*/, '');
   const res = await request.get(bare);
   expect(res.status()).toBe(401);
 });

@@ -1,22 +1,13 @@
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { decodeImage } from './decode';
+import { kindOf } from './test-support';
 
 const png = (width: number, height: number, fill: (x: number, y: number) => number[]): Uint8Array => {
   const p = new pngjs.PNG({ width, height });
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) p.data.set(fill(x, y), (y * width + x) * 4);
   return new Uint8Array(pngjs.PNG.sync.write(p));
-};
-
-const kindOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AttuneError ? err.kind : 'other';
-  }
-  return undefined;
 };
 
 describe('decodeImage', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import {
   MAX_IMAGE_SIDE,
   cropRgba,
@@ -10,15 +9,7 @@ import {
   solidImage,
   validateImage,
 } from './image';
-
-const kindOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AttuneError ? err.kind : 'other';
-  }
-  return undefined;
-};
+import { kindOf } from './test-support';
 
 describe('validateImage', () => {
   it('accepts a well-formed frame', () => {

@@ -1,0 +1,11 @@
+import { AttuneError } from '../../shared/envelope';
+
+/** The AttuneError kind `fn` throws ('other' for any other error), or undefined when it does not throw. */
+export function kindOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof AttuneError ? err.kind : 'other';
+  }
+  return undefined;
+}
