@@ -2,12 +2,12 @@
  * Headless host only: a loopback WebSocket on which the browser page sends camera frames straight to
  * the engine, so they never pass through the host's event loop. Requires the host's random token.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData } from 'ws';
 import type { CaptureInput } from './capture-input';
 import { fromSocketMessage } from './capture-input';
+import { isLoopback, tokenMatches } from './net/loopback';
 
 /** Largest accepted message: a 1920×1080 RGBA frame plus header, bytes. */
 const MAX_PAYLOAD = 1920 * 1080 * 4 + 4096;
@@ -15,17 +15,6 @@ const MAX_PAYLOAD = 1920 * 1080 * 4 + 4096;
 export interface CaptureSocket {
   port: number;
   close(): Promise<void>;
-}
-
-export function tokenMatches(expected: string, given: string | null): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 export async function openCaptureSocket(token: string, onInput: (input: CaptureInput) => void): Promise<CaptureSocket> {

@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { toFailure } from '../shared/envelope';
+import { envelop, toFailure } from '../shared/envelope';
 import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
 import type { CaptureInput } from './capture-input';
 import { fromPortMessage } from './capture-input';
 import { openCaptureSocket, type CaptureSocket } from './capture-socket';
 import { Engine } from './engine';
+import { startIngestServer } from './ingest/ingest-server';
 import { connectToParent } from './parent-link';
 import { handleRequest } from './request-handler';
 import { openDatabase } from './store/open-database';
@@ -60,14 +61,27 @@ async function init(config: EngineConfig): Promise<void> {
   let socket: CaptureSocket | null = null;
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
   const current = engine;
+  const ingest = config.ingestServer
+    ? await startIngestServer({
+        settings: () => envelop(() => current.getIngestSettings()),
+        store: (messages) => envelop(() => current.addTexts(messages)),
+      })
+    : null;
   closeAll = async () => {
     await current.whenIdle();
+    await ingest?.close();
     await socket?.close();
     await analyzer.release();
     db.close();
   };
   log('info', `models loaded in ${modelLoadMs.toFixed(0)} ms`);
-  link.send({ type: 'ready', seq: next(), modelLoadMs, capturePort: socket?.port ?? null });
+  link.send({
+    type: 'ready',
+    seq: next(),
+    modelLoadMs,
+    capturePort: socket?.port ?? null,
+    ingestPort: ingest?.port ?? null,
+  });
 }
 
 function fatal(err: unknown, code: number): void {

@@ -86,6 +86,36 @@ describe('engine process', () => {
     db.close();
   });
 
+  it('serves the local text endpoint itself when asked (Electron), storing only what the token allows', async () => {
+    const child = forkEngine();
+    const inbox = new Inbox();
+    child.onMessage((m) => inbox.push(m));
+    const exited = new Promise<number | null>((resolve) => child.onExit(resolve));
+    const config = { modelsDir: DEFAULT_MODELS_DIR, dbFile: ':memory:', captureSocket: null, threads: 1 };
+    child.send({ type: 'init', seq: 1, config: { ...config, sqliteBinding: null, ingestServer: true } });
+    const ready = await inbox.waitFor((m) => m.type === 'ready' || m.type === 'fatal');
+    if (ready.type !== 'ready' || ready.ingestPort === null) throw new Error('no ingest port');
+
+    child.send({ type: 'request', seq: 2, method: 'setIngestEnabled', args: [true] });
+    const settings = await inbox.waitFor((m) => m.type === 'response' && m.replyTo === 2);
+    const token =
+      settings.type === 'response' && settings.result.ok ? (settings.result.value as { token: string }).token : '';
+    const post = (auth: string): Promise<Response> =>
+      fetch(`http://127.0.0.1:${ready.ingestPort}/v1/text`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${auth}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'So glad this worked out!' }),
+      });
+    expect((await post('wrong')).status).toBe(401);
+    expect((await post(token)).status).toBe(200);
+
+    child.send({ type: 'request', seq: 3, method: 'countSamples', args: [] });
+    const count = await inbox.waitFor((m) => m.type === 'response' && m.replyTo === 3);
+    expect(count.type === 'response' && count.result).toEqual({ ok: true, value: 1 });
+    child.send({ type: 'shutdown', seq: 4 });
+    expect(await exited).toBe(0);
+  });
+
   it('reports a missing model as a typed fatal error and exits', async () => {
     const child = forkEngine();
     const inbox = new Inbox();

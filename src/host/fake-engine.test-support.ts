@@ -13,7 +13,8 @@ export class FakeEngineChild implements EngineChild {
   send(message: ToEngine): void {
     this.received.push(message);
     queueMicrotask(() => {
-      if (message.type === 'init') this.listener?.({ type: 'ready', seq: 1, modelLoadMs: 12, capturePort: 40404 });
+      if (message.type === 'init')
+        this.listener?.({ type: 'ready', seq: 1, modelLoadMs: 12, capturePort: 40404, ingestPort: null });
       if (message.type === 'request') {
         this.listener?.({
           type: 'response',

@@ -13,8 +13,8 @@ import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
 import type { TextInput } from '../shared/text-input';
 import { ApiSocket } from './api-socket';
-import { handleIngest, INGEST_PATH } from './ingest-route';
-import { TokenBucket, type RateOptions } from './ingest-rate';
+import { handleIngest, INGEST_PATH } from '../engine/ingest/ingest-route';
+import { TokenBucket, type RateOptions } from '../engine/ingest/ingest-rate';
 import { forkEngine } from './node-engine';
 import {
   authorised,
@@ -23,8 +23,9 @@ import {
   peerAllowed,
   queryToken,
   SESSION_COOKIE,
-} from './request-guards';
-import { SECURITY_HEADERS, serveFile } from './static-files';
+} from '../engine/net/request-guards';
+import { SECURITY_HEADERS } from '../engine/net/security-headers';
+import { serveFile } from './static-files';
 
 export interface HostOptions {
   /** Folder with the built pages (default out/renderer). */

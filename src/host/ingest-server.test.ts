@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../shared/envelope';
 import type { TextInput } from '../shared/text-input';
 import { auth, INGEST_TOKEN, post } from './ingest.test-support';
-import { startIngestServer, type IngestServer } from './ingest-server';
+import { startIngestServer, type IngestServer } from '../engine/ingest/ingest-server';
 
 describe('startIngestServer (the endpoint without the rest of the host)', () => {
   let server: IngestServer | null = null;

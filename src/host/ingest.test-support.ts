@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ToEngine } from '../shared/engine-protocol';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
-import type { RateOptions } from './ingest-rate';
+import type { RateOptions } from '../engine/ingest/ingest-rate';
 
 export const INGEST_TOKEN = 'ingest-token-for-tests-0123456789abcdefghij';
 

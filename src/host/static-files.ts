@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { contentSecurityPolicy } from '../shared/csp';
+import { SECURITY_HEADERS } from '../engine/net/security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,19 +13,6 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
-};
-
-/** The pages' policy (src/shared/csp.ts), with the engine's capture socket on another loopback port. */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ loopbackSockets: true });
-
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=()',
 };
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */

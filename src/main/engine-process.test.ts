@@ -80,7 +80,7 @@ describe('EngineProcessHost.spawn', () => {
     const child = t.host.spawn();
     const received: FromEngine[] = [];
     child.onMessage((m) => received.push(m));
-    const ready: FromEngine = { type: 'ready', seq: 1, modelLoadMs: 5, capturePort: null };
+    const ready: FromEngine = { type: 'ready', seq: 1, modelLoadMs: 5, capturePort: null, ingestPort: null };
     t.proc().emit('message', ready);
     t.proc().emit('message', 'garbage');
     t.proc().emit('message', null);

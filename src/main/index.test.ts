@@ -81,7 +81,7 @@ describe('main entry', () => {
 
   it('broadcasts engine state and updates the tray', async () => {
     const fake = await boot();
-    const ready: FromEngine = { type: 'ready', seq: 1, modelLoadMs: 700, capturePort: null };
+    const ready: FromEngine = { type: 'ready', seq: 1, modelLoadMs: 700, capturePort: null, ingestPort: null };
     fake.forks[0]?.emit('message', ready);
     const dashboard = windowLoading(fake, 'index.html');
     const last = dashboard?.webContents.sent.at(-1);

@@ -18,6 +18,7 @@ import { PauseTimer } from './pause-timer';
 import { guardWebContents, secureSession } from './security';
 import { AttuneTray } from './tray';
 import { WindowManager } from './windows';
+import { INGEST_PATH } from '../shared/text-input';
 
 const envLevel = process.env.ATTUNE_LOG_LEVEL;
 const logger = createLogger({ level: isLogLevel(envLevel) ? envLevel : 'info' });
@@ -61,19 +62,25 @@ function startApp(): WindowManager {
     if (tray && lastStatus) tray.update(lastStatus, lastMood);
   };
 
+  let ingestPort: number | null = null;
   const engineLog = logger.child('engine');
   const lifecycle = new EngineLifecycle({
     spawn: engineHost.spawn,
     config,
     clock: systemClock,
     onEvent: (event) => service.engineEvent(event),
-    onState: (state, info) => service.engineStateChanged(state, info),
+    onState: (state, info) => {
+      // The engine serves the local text endpoint itself, so texts never pass through main.
+      ingestPort = state === 'ready' ? (info.ingestPort ?? null) : null;
+      service.engineStateChanged(state, info);
+    },
     onLog: (level, message) => engineLog.log(level, message),
   });
   const service: AppService = new AppService({
     engine: lifecycle,
     // Electron always uses the port the preload hands over; a new one follows each engine restart.
     captureTarget: () => ({ kind: 'message-port' }),
+    ingestUrl: () => (ingestPort === null ? null : `http://127.0.0.1:${ingestPort}${INGEST_PATH}`),
     emit,
     onPausedChange: (paused) => pauseTimer.pausedChanged(paused),
   });

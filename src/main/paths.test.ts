@@ -12,6 +12,7 @@ describe('engineConfig', () => {
       captureSocket: null,
       threads: 1,
       sqliteBinding: join('/repo', 'node_modules', '.attune-electron', 'better_sqlite3.node'),
+      ingestServer: true,
     });
   });
 

@@ -47,6 +47,7 @@ export function engineConfig(where: AppLocations): EngineConfig {
     sqliteBinding: where.isPackaged
       ? null
       : join(where.appPath, 'node_modules', '.attune-electron', 'better_sqlite3.node'),
+    ingestServer: true,
   };
 }
 

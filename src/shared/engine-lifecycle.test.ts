@@ -32,7 +32,7 @@ class FakeChild implements EngineChild {
     for (const listener of this.exitListeners) listener(code);
   }
   ready(modelLoadMs = 120): void {
-    this.emit({ type: 'ready', seq: 1, modelLoadMs, capturePort: null });
+    this.emit({ type: 'ready', seq: 1, modelLoadMs, capturePort: null, ingestPort: null });
   }
 }
 
@@ -84,9 +84,12 @@ describe('EngineLifecycle start', () => {
   it('is ready when the engine says so, with its model load time', () => {
     const t = setup();
     t.lifecycle.start();
-    t.child(0).emit({ type: 'ready', seq: 1, modelLoadMs: 842, capturePort: 5123 });
+    t.child(0).emit({ type: 'ready', seq: 1, modelLoadMs: 842, capturePort: 5123, ingestPort: 5124 });
     expect(t.lifecycle.state).toBe('ready');
-    expect(t.states.at(-1)).toEqual({ state: 'ready', info: { modelLoadMs: 842, capturePort: 5123 } });
+    expect(t.states.at(-1)).toEqual({
+      state: 'ready',
+      info: { modelLoadMs: 842, capturePort: 5123, ingestPort: 5124 },
+    });
   });
 
   it('starting twice spawns one engine', () => {

@@ -32,6 +32,8 @@ export interface LifecycleInfo {
   problem?: string;
   modelLoadMs?: number;
   capturePort?: number | null;
+  /** Electron: the port of the engine's local text endpoint, when it serves one. */
+  ingestPort?: number | null;
 }
 
 export interface LifecycleOptions {
@@ -159,7 +161,11 @@ export class EngineLifecycle {
         this.schedule(() => {
           this.crashes = 0;
         }, this.opts.stableAfterMs ?? 60_000);
-        this.setState('ready', { modelLoadMs: message.modelLoadMs, capturePort: message.capturePort });
+        this.setState('ready', {
+          modelLoadMs: message.modelLoadMs,
+          capturePort: message.capturePort,
+          ingestPort: message.ingestPort,
+        });
         return;
       }
       case 'response': {

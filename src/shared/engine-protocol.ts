@@ -24,6 +24,11 @@ export interface EngineConfig {
    * Electron's ABI (`npm start` fetches it); null uses the Node build in node_modules.
    */
   sqliteBinding: string | null;
+  /**
+   * Electron only: the engine serves the local text endpoint on a loopback port of its own (main stays out
+   * of the data path). The headless host serves it on its page server instead. Default false.
+   */
+  ingestServer?: boolean;
 }
 
 /** Requests the app can make of the engine; answered with a `response`. */
@@ -69,7 +74,7 @@ export type EngineEvent =
   | { name: 'camera'; payload: CameraState };
 
 export type FromEngine =
-  | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null }
+  | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null; ingestPort: number | null }
   | { type: 'response'; seq: number; replyTo: number; result: Envelope<unknown> }
   | ({ type: 'event'; seq: number } & EngineEvent)
   | { type: 'log'; seq: number; level: LogLevel; message: string }

@@ -124,3 +124,6 @@ export function checkInProblem(value: unknown): string | null {
   if (value.selfRating === undefined && (value.note as string).trim() === '') return 'write a note or pick a mood';
   return null;
 }
+
+/** Where the local text endpoint listens (POST), on the host's or the engine's loopback port. */
+export const INGEST_PATH = '/v1/text';

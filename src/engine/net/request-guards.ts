@@ -1,6 +1,6 @@
 /** Checks every request to the headless host must pass: loopback peer, our Host header, our token. */
 import type { IncomingMessage } from 'node:http';
-import { isLoopback, tokenMatches } from '../engine/capture-socket';
+import { isLoopback, tokenMatches } from './loopback';
 
 export const SESSION_COOKIE = 'attune_session';
 

@@ -3,7 +3,7 @@
  * (or an array of them) as `application/json`, or one such object per line as `application/x-ndjson`.
  * Everything is checked before anything is stored, so a bad line refuses the whole request.
  */
-import { textInputProblem, type TextInput } from '../shared/text-input';
+import { textInputProblem, type TextInput } from '../../shared/text-input';
 
 /** Largest request body, bytes (1 MB). */
 export const MAX_BODY_BYTES = 1_000_000;

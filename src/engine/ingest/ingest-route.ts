@@ -4,15 +4,15 @@
  * status, and nothing is stored unless the whole request is accepted.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { IngestSettings } from '../shared/engine-protocol';
-import type { Envelope } from '../shared/envelope';
-import type { TextInput } from '../shared/text-input';
-import { tokenMatches } from '../engine/capture-socket';
+import type { IngestSettings } from '../../shared/engine-protocol';
+import type { Envelope } from '../../shared/envelope';
+import { INGEST_PATH, type TextInput } from '../../shared/text-input';
+import { tokenMatches } from '../net/loopback';
 import { MAX_BODY_BYTES, parseIngestBody } from './ingest-parse';
 import type { TokenBucket } from './ingest-rate';
-import { SECURITY_HEADERS } from './static-files';
+import { SECURITY_HEADERS } from '../net/security-headers';
 
-export const INGEST_PATH = '/v1/text';
+export { INGEST_PATH };
 
 export interface IngestDeps {
   /** The endpoint's token and switch (from the engine's settings). */

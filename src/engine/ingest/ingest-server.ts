@@ -6,11 +6,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock, type Clock } from '../shared/clock';
+import { systemClock, type Clock } from '../../shared/clock';
 import { TokenBucket, type RateOptions } from './ingest-rate';
 import { handleIngest, INGEST_PATH, type IngestDeps } from './ingest-route';
-import { hostHeaderAllowed, peerAllowed } from './request-guards';
-import { SECURITY_HEADERS } from './static-files';
+import { hostHeaderAllowed, peerAllowed } from '../net/request-guards';
+import { SECURITY_HEADERS } from '../net/security-headers';
 
 export interface IngestServerOptions {
   settings: IngestDeps['settings'];
