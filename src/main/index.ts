@@ -115,7 +115,7 @@ function startApp(): WindowManager {
       pauseFor: (ms) => pauseTimer.pauseFor(ms),
       pauseUntilTomorrow: () => pauseTimer.pauseUntilTomorrow(),
       resume: () => pauseTimer.resume(),
-      openDashboard: () => void windows.showDashboard(),
+      openDashboard: (section) => void windows.showDashboard(section),
       quit: () => void quit(),
     },
     service.getStatus(),

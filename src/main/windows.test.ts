@@ -61,6 +61,17 @@ describe('WindowManager dashboard', () => {
     expect(win.visible && win.focused).toBe(true);
   });
 
+  it('opens at a section: a new window loads it, an open one moves to it in place', () => {
+    const t = setup();
+    const win = fake(t.windows.showDashboard('check-in'));
+    expect(win.loaded).toEqual([`${pages.dashboard}#check-in`]);
+    expect(t.windows.showDashboard()).toBe(win);
+    expect(win.loaded).toHaveLength(1);
+    t.windows.showDashboard('check-in');
+    expect(win.loaded).toEqual([`${pages.dashboard}#check-in`, `${pages.dashboard}#check-in`]);
+    expect(BrowserWindow.all).toHaveLength(1);
+  });
+
   it('hides instead of closing, unless the app is quitting', () => {
     const t = setup();
     const win = fake(t.windows.showDashboard());

@@ -31,11 +31,16 @@ export class WindowManager {
 
   constructor(private readonly opts: WindowManagerOptions) {}
 
-  /** Shows (creating if needed) and focuses the dashboard. */
-  showDashboard(): BrowserWindow {
+  /**
+   * Shows (creating if needed) and focuses the dashboard; with a section (e.g. 'check-in') it opens at that
+   * card: the page follows its URL fragment, and a fragment-only load is an in-page navigation.
+   */
+  showDashboard(section?: string): BrowserWindow {
+    const url = section ? `${this.opts.pages.dashboard}#${section}` : this.opts.pages.dashboard;
     const existing = this.dashboard;
     if (existing && !existing.isDestroyed()) {
       if (existing.isMinimized()) existing.restore();
+      if (section) this.load(existing, url);
       existing.show();
       existing.focus();
       return existing;
@@ -60,7 +65,7 @@ export class WindowManager {
     win.on('closed', () => {
       if (this.dashboard === win) this.dashboard = null;
     });
-    this.load(win, this.opts.pages.dashboard);
+    this.load(win, url);
     return win;
   }
 
