@@ -11,12 +11,15 @@ import { measureEngineMemory, measureRealEngine } from './bench-memory';
 import { MODELS_DIR } from './paths';
 import { SMILING_SHOTS, sampleFrame } from './sample-frames';
 import { summarise, type Summary } from './stats';
+import { benchText } from './bench-text';
 
 export interface BenchOptions {
   /** Timed frames per stage (default 60, after 5 warm-up frames). */
   runs?: number;
   /** Timed frames for face-api's TF.js pipeline, which takes seconds each (default 6, after 1 warm-up); 0 skips it. */
   faceapiRuns?: number;
+  /** Messages for the text figures (default 5 000; 0 skips them). */
+  textMessages?: number;
 }
 
 export interface BenchResult {
@@ -68,6 +71,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const engineReadyMB = await measureRealEngine();
   const ours = await timeOurs(frames, runs);
   const theirs = faceapiRuns > 0 ? await timeFaceapi(frames, faceapiRuns) : null;
+  const textMessages = options.textMessages ?? 5_000;
+  const text = textMessages > 0 ? await benchText({ messages: textMessages }) : null;
   const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
@@ -85,6 +90,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     },
     engineMemoryMB: { ...memory, realEngineReadyMB: engineReadyMB },
     benchRssMB: round(process.memoryUsage().rss / MB),
+    text: text && {
+      engineMsPerMessage: text.engineMsPerMessage,
+      endpointMessagesPerSecond: text.endpointMessagesPerSecond,
+    },
   };
   const lines = [
     `face pipeline on 640×480 frames, 1 thread, ${runs} runs (decode excluded)`,
@@ -104,6 +113,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     `engine memory (child process under tsx, ${runs} frames): RSS ${memory.afterRunsMB} MB` +
       ` (runtime alone ${memory.runtimeMB} MB, models loaded ${memory.loadedMB} MB)`,
     `  real engine (src/engine/entry.ts under tsx, ready, all models loaded): RSS ${engineReadyMB ?? 'n/a'} MB`,
+    ...(text
+      ? [
+          'text evidence (classify + store; POST /v1/text on loopback, rate limit lifted)',
+          ...text.lines.map((l) => `  ${l}`),
+        ]
+      : []),
     '',
   ];
   return { json, text: lines.join('\n') };
