@@ -1,16 +1,23 @@
 import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
 
-/** Debian's Chromium (Playwright's own browser download is not possible on our machines). */
+/**
+ * The system Chromium (Playwright's own browser download is not possible on our machines), else a browser
+ * that `npx playwright install chromium` put in Playwright's cache.
+ */
 export function chromiumPath(): string {
   const candidates = [
     process.env.CHROMIUM_PATH,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
+    playwrightChromium(),
   ];
   const found = candidates.find((p): p is string => typeof p === 'string' && existsSync(p));
   if (!found) {
-    throw new Error('No Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
+    throw new Error(
+      'No Chromium found. Install it (Debian: apt-get install -y chromium; elsewhere: npx playwright install chromium) or set CHROMIUM_PATH.',
+    );
   }
   return found;
 }
@@ -35,4 +42,12 @@ export function fakeMediaFlags(video: string, audio?: string): string[] {
   ];
   if (audio) flags.push(`--use-file-for-fake-audio-capture=${audio}%noloop`);
   return flags;
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
 }
