@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeAudio } from '../shared/audio-protocol';
 import { encodeFrame } from '../shared/engine-protocol';
 import { fromPortMessage, fromSocketMessage } from './capture-input';
 
@@ -32,5 +33,29 @@ describe('capture input', () => {
     const ok = fromSocketMessage(encodeFrame({ type: 'frame', seq: 1, t: 9, width: 1, height: 1 }, new Uint8Array(4)));
     expect(ok.kind === 'frame' && ok.frame.t).toBe(9);
     expect(fromSocketMessage(new Uint8Array([255, 255, 255, 255])).kind).toBe('invalid');
+  });
+});
+
+describe('audio capture input', () => {
+  const header = { type: 'audio', seq: 1, t: 50, sampleRate: 16_000, samples: 2 } as const;
+
+  it('accepts port and socket audio chunks', () => {
+    const data = new Float32Array([0.5, -0.5]).buffer;
+    const port = fromPortMessage({ ...header, data });
+    expect(port.kind).toBe('audio');
+    if (port.kind === 'audio') expect(Array.from(port.audio.pcm)).toEqual([0.5, -0.5]);
+    const socket = fromSocketMessage(encodeAudio(header, new Float32Array([0.25, 0])));
+    expect(socket).toEqual({ kind: 'audio', audio: { t: 50, pcm: new Float32Array([0.25, 0]) } });
+  });
+
+  it('rejects wrong rates, sizes and oversized chunks without throwing', () => {
+    const cases: unknown[] = [
+      { ...header, sampleRate: 44_100, data: new ArrayBuffer(8) },
+      { ...header, data: new ArrayBuffer(12) },
+      { ...header, data: [0, 0] },
+      { ...header, samples: 16_001, data: new ArrayBuffer(16_001 * 4) },
+    ];
+    for (const c of cases) expect(fromPortMessage(c).kind, JSON.stringify(c)).toBe('invalid');
+    expect(fromSocketMessage(encodeAudio({ ...header, samples: 3 }, new Float32Array(2))).kind).toBe('invalid');
   });
 });

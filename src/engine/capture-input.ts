@@ -2,12 +2,22 @@
  * Turns capture messages (from a MessagePort or the host's socket) into frames for the engine,
  * rejecting anything malformed without throwing.
  */
+import { decodeAudio, isAudioHeader, splitCaptureBytes } from '../shared/audio-protocol';
 import { decodeFrame, type CaptureMessage } from '../shared/engine-protocol';
 import { isCameraState, type CameraState } from '../shared/mood';
 import type { Frame } from './frame-analyzer';
 
+/** 16 kHz mono samples whose first was captured at `t` (Unix ms). */
+export interface AudioChunk {
+  t: number;
+  pcm: Float32Array;
+}
+
 export type CaptureInput =
-  { kind: 'frame'; frame: Frame } | { kind: 'camera'; state: CameraState } | { kind: 'invalid'; reason: string };
+  | { kind: 'frame'; frame: Frame }
+  | { kind: 'audio'; audio: AudioChunk }
+  | { kind: 'camera'; state: CameraState }
+  | { kind: 'invalid'; reason: string };
 
 const MAX_SIDE = 4096;
 
@@ -19,6 +29,7 @@ export function fromPortMessage(data: unknown): CaptureInput {
     return isCameraState(m.state)
       ? { kind: 'camera', state: m.state }
       : { kind: 'invalid', reason: 'unknown camera state' };
+  if (m.type === 'audio') return fromAudioPortMessage(m);
   if (m.type !== 'frame') return { kind: 'invalid', reason: 'unknown message type' };
   const { t, width, height, data: buffer } = m;
   if (typeof t !== 'number' || !isSide(width) || !isSide(height))
@@ -29,9 +40,21 @@ export function fromPortMessage(data: unknown): CaptureInput {
   return { kind: 'frame', frame: { t, width, height, data: new Uint8Array(buffer) } };
 }
 
-/** A binary WebSocket message from the host page (see encodeFrame). */
+function fromAudioPortMessage(m: Record<string, unknown>): CaptureInput {
+  const { data, ...header } = m;
+  if (!isAudioHeader(header)) return { kind: 'invalid', reason: 'bad audio header' };
+  if (!(data instanceof ArrayBuffer)) return { kind: 'invalid', reason: 'audio data is not an ArrayBuffer' };
+  if (data.byteLength !== header.samples * 4) return { kind: 'invalid', reason: 'audio size does not match its data' };
+  return { kind: 'audio', audio: { t: header.t, pcm: new Float32Array(data) } };
+}
+
+/** A binary WebSocket message from the host page (see encodeFrame and encodeAudio). */
 export function fromSocketMessage(bytes: Uint8Array): CaptureInput {
   try {
+    if (isAudioHeader(splitCaptureBytes(bytes).header)) {
+      const { header, pcm } = decodeAudio(bytes);
+      return { kind: 'audio', audio: { t: header.t, pcm } };
+    }
     const { header, pixels } = decodeFrame(bytes);
     return { kind: 'frame', frame: { t: header.t, width: header.width, height: header.height, data: pixels } };
   } catch (err) {

@@ -6,8 +6,9 @@ import type { TimeRange } from '../shared/api';
 import type { EngineApi, EngineEvent, IngestSettings, LogLevel } from '../shared/engine-protocol';
 import { LiveMoodTracker } from '../shared/live-mood';
 import { AttuneError } from '../shared/envelope';
-import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from '../shared/mood';
+import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from '../shared/mood';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from '../shared/text-input';
+import type { AudioChunk } from './capture-input';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
 import type { TextIntake } from './text-intake';
 
@@ -16,6 +17,16 @@ export interface SampleRepository {
   insert(samples: MoodSample[]): unknown;
   range(from: number, to: number, source?: SampleSource): MoodSample[];
   count(): number;
+}
+
+/** What the engine needs from the voice pipeline (VoicePipeline is one): utterances a chunk completes. */
+export interface VoiceAnalyzer {
+  push(
+    pcm16k: Float32Array,
+    t: number,
+  ): Promise<{ startMs: number; endMs: number; result: Omit<VoiceReading, 'startMs' | 'endMs'> }[]>;
+  /** Closes the open utterance, if any (pause, shutdown). */
+  flush(): Promise<{ startMs: number; endMs: number; result: Omit<VoiceReading, 'startMs' | 'endMs'> }[]>;
 }
 
 export interface EngineDeps {
@@ -32,6 +43,13 @@ export interface EngineDeps {
    * such as a backlog sent through the endpoint, are only stored.
    */
   textLiveWindowMs?: number;
+  /** The voice pipeline; without it microphone audio is dropped (the face path works on its own). */
+  voice?: VoiceAnalyzer | null;
+  /**
+   * Audio chunks allowed to wait for the voice pipeline before new ones are dropped (default 50: about 5 s of
+   * 100 ms chunks), so a stalled pipeline cannot grow memory without bound.
+   */
+  maxPendingAudio?: number;
 }
 
 export class Engine implements EngineApi {
@@ -44,6 +62,9 @@ export class Engine implements EngineApi {
   private lastFusedStoredAt = -Infinity;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => undefined;
+  /** The last voice task; the pipeline queues pushes itself, this is only awaited by whenIdle. */
+  private voiceIdle: Promise<void> = Promise.resolve();
+  private pendingAudio = 0;
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -59,9 +80,25 @@ export class Engine implements EngineApi {
     void this.drain(frame);
   }
 
-  /** Resolves when no frame is being analysed (for tests and orderly shutdown). */
-  whenIdle(): Promise<void> {
-    return this.busy ? this.idle : Promise.resolve();
+  /**
+   * Accepts 16 kHz mono microphone audio. Each utterance it completes becomes a stored 'voice' sample, a
+   * 'voice' event and evidence for the live mood. The audio itself is dropped once the pipeline has heard it.
+   */
+  submitAudio(chunk: AudioChunk): void {
+    const voice = this.deps.voice;
+    if (this.paused || !voice) return;
+    if (this.pendingAudio >= (this.deps.maxPendingAudio ?? 50)) return;
+    this.pendingAudio += 1;
+    const pending = voice.push(chunk.pcm, chunk.t).finally(() => (this.pendingAudio -= 1));
+    // hear() reports a failure once earlier chunks are done; until then it must not count as unhandled.
+    pending.catch(() => undefined);
+    this.voiceIdle = this.voiceIdle.then(() => this.hear(pending));
+  }
+
+  /** Resolves when no frame or audio is being analysed (for tests and orderly shutdown). */
+  async whenIdle(): Promise<void> {
+    await (this.busy ? this.idle : Promise.resolve());
+    await this.voiceIdle;
   }
 
   getSamples(range: TimeRange, source?: SampleSource): MoodSample[] {
@@ -75,6 +112,9 @@ export class Engine implements EngineApi {
   setPaused(paused: boolean): void {
     this.paused = paused;
     if (paused) this.waiting = null;
+    // An utterance cut by a pause is judged on what was heard, so nothing waits in memory while paused.
+    const voice = this.deps.voice;
+    if (paused && voice) this.voiceIdle = this.voiceIdle.then(() => this.hear(voice.flush()));
   }
 
   setCamera(state: CameraState): void {
@@ -138,6 +178,28 @@ export class Engine implements EngineApi {
       this.live = this.tracker.add({ t: s.t, probs: s.probs, weight: s.confidence });
     }
     if (this.live) this.deps.emit({ name: 'mood', payload: this.live });
+  }
+
+  private async hear(pending: Promise<Awaited<ReturnType<VoiceAnalyzer['push']>>>): Promise<void> {
+    try {
+      const segments = await pending;
+      if (segments.length === 0) return;
+      const rows: MoodSample[] = [];
+      for (const { startMs, endMs, result } of segments) {
+        const { label, probs, valence, arousal, confidence } = result;
+        const reading: VoiceReading = { startMs, endMs, label, probs, valence, arousal, confidence };
+        this.deps.emit({ name: 'voice', payload: reading });
+        // Stored times are integer ms; audio-derived ones are fractional.
+        rows.push({ t: Math.round(startMs), source: 'voice', label, probs, valence, arousal, confidence });
+        // The tracker hears the utterance when it ends: that is when its evidence exists.
+        if (confidence > 0) this.live = this.tracker.add({ t: endMs, probs, weight: confidence });
+      }
+      this.deps.samples.insert(rows);
+      if (this.live) this.deps.emit({ name: 'mood', payload: this.live });
+    } catch (err) {
+      // Bad audio must never stop the engine: report it and go on with the next chunk.
+      this.deps.log('warn', `audio skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private async drain(first: Frame): Promise<void> {

@@ -21,6 +21,7 @@ import { SettingsStore } from './store/settings';
 import { TextClassifier } from './text/text-classifier';
 import { TextIntake } from './text-intake';
 import { FacePipeline } from './vision/face-pipeline';
+import { VoicePipeline } from './voice/voice-pipeline';
 
 const link = connectToParent();
 let seq = 0;
@@ -32,6 +33,7 @@ let closeAll: () => Promise<void> = () => Promise.resolve();
 
 function onCapture(input: CaptureInput): void {
   if (input.kind === 'frame') engine?.submitFrame(input.frame);
+  else if (input.kind === 'audio') engine?.submitAudio(input.audio);
   else if (input.kind === 'camera') engine?.setCamera(input.state);
   else log('warn', `capture message ignored: ${input.reason}`);
 }
@@ -41,6 +43,7 @@ async function init(config: EngineConfig): Promise<void> {
   const db = openDatabase(config.dbFile, config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {});
   const analyzer = await FacePipeline.load({ modelsDir: config.modelsDir, threads: config.threads });
   const classifier = TextClassifier.load(join(config.modelsDir, 'text-emotion.json'));
+  const voice = await loadVoice(config);
   const modelLoadMs = performance.now() - started;
   const samples = new SampleStore(db);
   const text = new TextIntake({
@@ -57,6 +60,7 @@ async function init(config: EngineConfig): Promise<void> {
     text,
     emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
     log,
+    voice,
   });
   let socket: CaptureSocket | null = null;
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
@@ -72,6 +76,7 @@ async function init(config: EngineConfig): Promise<void> {
     await ingest?.close();
     await socket?.close();
     await analyzer.release();
+    await voice?.release();
     db.close();
   };
   log('info', `models loaded in ${modelLoadMs.toFixed(0)} ms`);
@@ -82,6 +87,19 @@ async function init(config: EngineConfig): Promise<void> {
     capturePort: socket?.port ?? null,
     ingestPort: ingest?.port ?? null,
   });
+}
+
+/** The voice model is optional: without it the face and text paths still work, and audio is dropped. */
+async function loadVoice(config: EngineConfig): Promise<VoicePipeline | null> {
+  try {
+    return await VoicePipeline.load({ modelsDir: config.modelsDir, threads: config.threads });
+  } catch (err) {
+    log(
+      'warn',
+      `voice model not loaded, continuing without voice: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return null;
+  }
 }
 
 function fatal(err: unknown, code: number): void {

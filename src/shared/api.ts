@@ -3,7 +3,7 @@
  * the host's WebSocket server and the renderer's `api` module all derive from it.
  */
 import type { Envelope } from './envelope';
-import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 export interface TimeRange {
@@ -45,6 +45,7 @@ export interface AttuneEvents {
   status: AppStatus;
   mood: LiveMood;
   face: FaceObservation;
+  voice: VoiceReading;
 }
 
 export type ApiMethod = keyof AttuneApi;
@@ -84,7 +85,7 @@ export const API_METHODS = [
   'setIngestEnabled',
 ] as const satisfies readonly ApiMethod[];
 
-export const API_EVENTS = ['status', 'mood', 'face'] as const satisfies readonly ApiEvent[];
+export const API_EVENTS = ['status', 'mood', 'face', 'voice'] as const satisfies readonly ApiEvent[];
 
 // Compile-time proof that the lists above name every method and event of the interfaces.
 type Unlisted<K, L extends readonly unknown[]> = Exclude<K, L[number]>;

@@ -53,6 +53,12 @@ describe('AppService', () => {
     expect(events.map((e) => e[0])).toEqual(['face']);
   });
 
+  it('relays voice readings to the pages', () => {
+    const { service, events } = setup();
+    service.engineEvent({ name: 'voice', payload: { startMs: 1, endMs: 2 } as never });
+    expect(events).toEqual([['voice', { startMs: 1, endMs: 2 }]]);
+  });
+
   it('caches the endpoint settings, updates them on a toggle and forgets them when the engine restarts', async () => {
     let enabled = false;
     const { service, calls } = setup((method, args) => {

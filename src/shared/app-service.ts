@@ -129,6 +129,9 @@ export class AppService implements ApiHandlers {
         this.status.lastFrameAt = event.payload.t;
         this.deps.emit('face', event.payload);
         return;
+      case 'voice':
+        this.deps.emit('voice', event.payload);
+        return;
       case 'camera':
         this.update({ camera: event.payload });
         return;

@@ -3,8 +3,9 @@
  * and between the capture page and the engine. Tagged unions; every message carries a sequence number.
  */
 import type { TimeRange } from './api';
+import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
-import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource } from './mood';
+import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from './text-input';
 
 export interface EngineConfig {
@@ -71,6 +72,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type EngineEvent =
   | { name: 'mood'; payload: LiveMood }
   | { name: 'face'; payload: FaceObservation }
+  | { name: 'voice'; payload: VoiceReading }
   | { name: 'camera'; payload: CameraState };
 
 export type FromEngine =
@@ -91,7 +93,7 @@ export interface FrameHeader {
 }
 
 export type CaptureMessage =
-  (FrameHeader & { data: ArrayBuffer }) | { type: 'camera'; seq: number; state: CameraState };
+  (FrameHeader & { data: ArrayBuffer }) | AudioMessage | { type: 'camera'; seq: number; state: CameraState };
 
 /**
  * Binary layout used where a frame travels as bytes (the host's WebSocket):

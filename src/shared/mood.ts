@@ -56,6 +56,19 @@ export interface FaceObservation {
   timings: Record<string, number>;
 }
 
+/** One spoken utterance's reading: numbers only, the audio itself is never kept. */
+export interface VoiceReading {
+  /** Unix ms of the utterance's first and last speech sample. */
+  startMs: number;
+  endMs: number;
+  label: MoodLabel;
+  probs: EmotionProbs;
+  valence: number;
+  arousal: number;
+  /** [0, 1]. */
+  confidence: number;
+}
+
 /** The mood the dashboard shows right now. */
 export interface LiveMood {
   t: number;

@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMILING_SHOTS, sampleFrame } from '../../src/cli/sample-frames';
+import { speechWavPath, writeSpeechWav } from './support/speech';
 import { writeClip } from './support/y4m';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'test-results', 'fixtures');
 export const FACES_CLIP = join(FIXTURES, 'faces.y4m');
+/** Built only where espeak-ng is installed; voice.spec.ts says so when it is missing. */
+export const SPEECH_WAV = speechWavPath(FIXTURES);
 
-/** Builds the fake-camera clip the dashboard test plays: three smiling people, four seconds each. */
+/**
+ * Builds the fake-camera clip the dashboard test plays (three smiling people, four seconds each) and the
+ * fake-microphone speech the voice test plays.
+ */
 export default function globalSetup(): void {
   mkdirSync(FIXTURES, { recursive: true });
   writeClip(
@@ -14,4 +20,9 @@ export default function globalSetup(): void {
     FACES_CLIP,
     { fps: 5, secondsPerImage: 4 },
   );
+  try {
+    writeSpeechWav(SPEECH_WAV);
+  } catch (err) {
+    console.warn(`no speech fixture (is espeak-ng installed?): ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -103,6 +103,11 @@ export class CameraSampler {
     this.setState(reason);
   }
 
+  /** The sink frames go to now; the microphone sends its audio over the same link. */
+  get currentSink(): FrameSink {
+    return this.sink;
+  }
+
   /** Sends later frames to `sink` and closes the previous one (e.g. a new port after an engine restart). */
   setSink(sink: FrameSink): void {
     const previous = this.sink;

@@ -1,7 +1,18 @@
-/** Frame sinks: how sampled frames reach the engine. Neither keeps a frame after handing it on. */
+/** Frame and audio sinks: how captured frames and audio reach the engine. Neither keeps anything it sends. */
+import { encodeAudio, type AudioHeader } from '../../shared/audio-protocol';
 import { encodeFrame, type CaptureMessage, type FrameHeader } from '../../shared/engine-protocol';
 import { backoffDelay, type BackoffOptions } from '../lib/backoff';
 import type { FrameSink } from './camera-sampler';
+
+/** Where microphone chunks go; the sinks below carry both frames and audio over one link. */
+export interface AudioSink {
+  /** Takes ownership of `pcm` (16 kHz mono, `header.samples` long). */
+  sendAudio(header: AudioHeader, pcm: Float32Array): void;
+}
+
+export function isAudioSink(sink: object): sink is AudioSink {
+  return typeof (sink as Partial<AudioSink>).sendAudio === 'function';
+}
 
 /** The part of the browser WebSocket the sink uses, so tests can pass a fake. */
 export interface BinarySocketLike {
@@ -31,7 +42,7 @@ export interface WebSocketSinkOptions {
 const OPEN = 1;
 
 /** Sends frames as binary messages ({@link encodeFrame}) to the engine's loopback capture socket. */
-export class WebSocketSink implements FrameSink {
+export class WebSocketSink implements FrameSink, AudioSink {
   /** Frames dropped because the socket was closed or still busy with earlier ones. */
   dropped = 0;
   sent = 0;
@@ -60,6 +71,16 @@ export class WebSocketSink implements FrameSink {
     const bytes = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
     socket.send(encodeFrame(header, bytes) as Uint8Array<ArrayBuffer>);
     this.sent += 1;
+  }
+
+  /** Audio is small (6.4 kB per 100 ms) but also dropped, not queued, when the socket is closed or backed up. */
+  sendAudio(header: AudioHeader, pcm: Float32Array): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== OPEN || socket.bufferedAmount > this.maxBufferedBytes) {
+      this.dropped += 1;
+      return;
+    }
+    socket.send(encodeAudio(header, pcm) as Uint8Array<ArrayBuffer>);
   }
 
   close(): void {
@@ -105,7 +126,7 @@ export interface PortLike {
 }
 
 /** Posts frames over a MessagePort (Electron), transferring the pixel buffer instead of copying it. */
-export class MessagePortSink implements FrameSink {
+export class MessagePortSink implements FrameSink, AudioSink {
   constructor(private readonly port: PortLike) {}
 
   send(header: FrameHeader, pixels: Uint8ClampedArray): void {
@@ -115,6 +136,14 @@ export class MessagePortSink implements FrameSink {
       buffer instanceof ArrayBuffer && pixels.byteOffset === 0 && pixels.byteLength === buffer.byteLength
         ? buffer
         : pixels.slice().buffer;
+    this.port.postMessage({ ...header, data }, [data]);
+  }
+
+  sendAudio(header: AudioHeader, pcm: Float32Array): void {
+    const data =
+      pcm.buffer instanceof ArrayBuffer && pcm.byteOffset === 0 && pcm.byteLength === pcm.buffer.byteLength
+        ? pcm.buffer
+        : pcm.slice().buffer;
     this.port.postMessage({ ...header, data }, [data]);
   }
 

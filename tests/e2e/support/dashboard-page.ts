@@ -65,6 +65,17 @@ export class DashboardPage {
     return { url, token };
   }
 
+  async expectMicrophoneOn(timeout = 30_000): Promise<void> {
+    await expect(this.page.getByTestId('microphone-status')).toHaveAttribute('data-state', 'on', { timeout });
+  }
+
+  /** Waits until the voice card shows a reading of an utterance; returns its label. */
+  async expectVoiceReading(timeout = 60_000): Promise<string> {
+    const voice = this.page.getByTestId('voice-status');
+    await expect(voice).not.toHaveAttribute('data-label', 'none', { timeout });
+    return (await voice.getAttribute('data-label')) ?? '';
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path, fullPage: true });
   }
