@@ -12,6 +12,7 @@ import { MODELS_DIR } from './paths';
 import { SMILING_SHOTS, sampleFrame } from './sample-frames';
 import { summarise, type Summary } from './stats';
 import { benchText } from './bench-text';
+import { benchVoice } from './bench-voice';
 
 export interface BenchOptions {
   /** Timed frames per stage (default 60, after 5 warm-up frames). */
@@ -20,6 +21,8 @@ export interface BenchOptions {
   faceapiRuns?: number;
   /** Messages for the text figures (default 5 000; 0 skips them). */
   textMessages?: number;
+  /** Seconds of synthetic voiced audio for the voice figures (default 20; 0 skips them). */
+  voiceSeconds?: number;
 }
 
 export interface BenchResult {
@@ -73,6 +76,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const theirs = faceapiRuns > 0 ? await timeFaceapi(frames, faceapiRuns) : null;
   const textMessages = options.textMessages ?? 5_000;
   const text = textMessages > 0 ? await benchText({ messages: textMessages }) : null;
+  const voiceSeconds = options.voiceSeconds ?? 20;
+  const voice = voiceSeconds > 0 ? await benchVoice(voiceSeconds) : null;
   const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
@@ -93,6 +98,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     text: text && {
       engineMsPerMessage: text.engineMsPerMessage,
       endpointMessagesPerSecond: text.endpointMessagesPerSecond,
+    },
+    voice: voice && {
+      modelLoadMs: round(voice.modelLoadMs),
+      vadMsPerFrame: round(voice.vadMsPerFrame * 1000) / 1000,
+      classifyMsPerSecond: round(voice.classifyMsPerSecond),
+      pipelineMsPerSecond: round(voice.pipelineMsPerSecond),
     },
   };
   const lines = [
@@ -119,6 +130,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
           ...text.lines.map((l) => `  ${l}`),
         ]
       : []),
+    ...(voice ? voice.lines : []),
     '',
   ];
   return { json, text: lines.join('\n') };

@@ -3,7 +3,7 @@
  *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi] [--json]
  *   eval voice <dir|labels.csv> [--split NAME] [--json]
  *   eval text <file.csv|file.tsv> [--json]
- *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N]
+ *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N]
  */
 import { parseArgs } from 'node:util';
 import { AttuneError } from '../shared/envelope';
@@ -19,7 +19,7 @@ const USAGE = `usage:
                     [--models human,faceapi] [--json]
   attune eval voice <dir|labels.csv> [--split NAME] [--json]
   attune eval text <file.csv|file.tsv> [--json]
-  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--json]`;
+  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: 'string' },
       'faceapi-runs': { type: 'string' },
       'text-messages': { type: 'string' },
+      'voice-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -82,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       runs: values.runs ? Number(values.runs) : undefined,
       faceapiRuns: values['faceapi-runs'] ? Number(values['faceapi-runs']) : undefined,
       textMessages: values['text-messages'] ? Number(values['text-messages']) : undefined,
+      voiceSeconds: values['voice-seconds'] ? Number(values['voice-seconds']) : undefined,
     });
     print(result.json, result.text);
     return 0;
