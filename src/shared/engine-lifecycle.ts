@@ -69,6 +69,10 @@ export class EngineLifecycle {
   private pending = new Map<number, Pending>();
   private timers = new Set<TimerHandle>();
   private stopping: (() => void) | null = null;
+  private stopRequest: Promise<void> | null = null;
+  private readyTimer: TimerHandle | null = null;
+  /** The last `fatal` the engine reported, kept to explain its exit. */
+  private lastProblem: string | null = null;
 
   constructor(private readonly opts: LifecycleOptions) {}
 
@@ -122,8 +126,6 @@ export class EngineLifecycle {
     return this.stopRequest;
   }
 
-  private stopRequest: Promise<void> | null = null;
-
   private spawnChild(state: EngineState, info: LifecycleInfo = {}): void {
     this.setState(state, info);
     let child: EngineChild;
@@ -151,8 +153,6 @@ export class EngineLifecycle {
     this.readyTimer = readyTimer;
     child.send({ type: 'init', seq: this.nextSeq(), config: this.opts.config });
   }
-
-  private readyTimer: TimerHandle | null = null;
 
   private handleMessage(message: FromEngine): void {
     switch (message.type) {
@@ -190,8 +190,6 @@ export class EngineLifecycle {
         return;
     }
   }
-
-  private lastProblem: string | null = null;
 
   private handleExit(code: number | null, reason: ExitReason, problem?: string): void {
     this.child = null;
