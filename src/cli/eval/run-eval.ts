@@ -3,7 +3,7 @@ import { isEmotion } from '../../shared/labels';
 import type { Emotion } from '../../shared/labels';
 import type { LabelledItem } from './dataset';
 import { accuracyOn, computeMetrics } from './metrics';
-import type { ClassMetrics, Outcome } from './metrics';
+import type { Metrics, Outcome } from './metrics';
 
 /** What a predictor says about one item. */
 export interface Prediction {
@@ -20,15 +20,9 @@ export interface EvalError {
   message: string;
 }
 
-export interface EvalReport {
+/** The metrics over the items predicted (errors excluded), plus what the run skipped or could not do. */
+export interface EvalReport extends Metrics {
   task: string;
-  /** Items predicted (errors excluded). */
-  n: number;
-  accuracy: number;
-  macroF1: number;
-  labels: Emotion[];
-  perClass: Record<Emotion, ClassMetrics>;
-  confusion: number[][];
   /** Items left out because their label is outside Attune's set, by original label name. */
   skipped: Record<string, number>;
   undetected: number;

@@ -14,6 +14,7 @@ import {
   stackerFeatures,
   type StackerWeights,
 } from './expression-stacker';
+import { rejectionKind } from './test-support';
 
 const probs = (v: number[]): EmotionProbs => Object.fromEntries(EMOTIONS.map((e, i) => [e, v[i] ?? 0])) as EmotionProbs;
 const diag = (a: number, b: number): number[][] =>
@@ -30,12 +31,6 @@ const stacker = (over: Partial<StackerWeights> = {}): StackerWeights => ({
   floor: 1e-4,
   ...over,
 });
-
-const kindOf = async (p: Promise<unknown>): Promise<string | undefined> =>
-  p.then(
-    () => undefined,
-    (err: unknown) => (err instanceof AttuneError ? err.kind : 'other'),
-  );
 
 describe('stacker maths', () => {
   const h = probs([0.5, 0.2, 0.1, 0.1, 0.05, 0.05, 0]);
@@ -87,9 +82,9 @@ describe('stacker file', () => {
   it("is 'model-missing' when absent and 'model-corrupt' when not JSON", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'attune-stacker-'));
     try {
-      expect(await kindOf(loadStacker(join(dir, 'none.json')))).toBe('model-missing');
+      expect(await rejectionKind(loadStacker(join(dir, 'none.json')))).toBe('model-missing');
       await writeFile(join(dir, 'bad.json'), '{"format": ');
-      expect(await kindOf(loadStacker(join(dir, 'bad.json')))).toBe('model-corrupt');
+      expect(await rejectionKind(loadStacker(join(dir, 'bad.json')))).toBe('model-corrupt');
       await writeFile(join(dir, 'ok.json'), JSON.stringify(stacker()));
       expect((await loadStacker(join(dir, 'ok.json'))).floor).toBe(1e-4);
     } finally {

@@ -4,24 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { decodeImage } from './decode';
 import { FacePipeline } from './face-pipeline';
 import { cropRgba, solidImage, type RgbaImage } from './image';
+import { rejectionKind } from './test-support';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MODELS = join(ROOT, 'resources/models');
 const sample = async (n: number): Promise<RgbaImage> =>
   decodeImage(await readFile(join(ROOT, `node_modules/@vladmandic/face-api/demo/sample${n}.jpg`)));
-
-const kindOf = async (p: Promise<unknown>): Promise<string | undefined> => {
-  try {
-    await p;
-  } catch (err) {
-    return err instanceof AttuneError ? err.kind : 'other';
-  }
-  return undefined;
-};
 
 describe('FacePipeline on real photos', () => {
   let pipeline: FacePipeline;
@@ -154,10 +145,14 @@ describe('FacePipeline on real photos', () => {
   });
 
   it("rejects malformed frames as 'bad-input' and keeps working", async () => {
-    expect(await kindOf(pipeline.process({ width: 0, height: 0, data: new Uint8Array(0) }, 0))).toBe('bad-input');
-    expect(await kindOf(pipeline.process({ width: 4, height: 4, data: new Uint8Array(10) }, 0))).toBe('bad-input');
+    expect(await rejectionKind(pipeline.process({ width: 0, height: 0, data: new Uint8Array(0) }, 0))).toBe(
+      'bad-input',
+    );
+    expect(await rejectionKind(pipeline.process({ width: 4, height: 4, data: new Uint8Array(10) }, 0))).toBe(
+      'bad-input',
+    );
     const huge = { width: 5000, height: 1, data: new Uint8Array(5000 * 4) };
-    expect(await kindOf(pipeline.process(huge, 0))).toBe('bad-input');
+    expect(await rejectionKind(pipeline.process(huge, 0))).toBe('bad-input');
     expect((await pipeline.process(smiles[0]?.frame ?? solidImage(1, 1, [0, 0, 0]), 1)).label).toBe('happy');
   });
 });
@@ -172,10 +167,10 @@ describe('FacePipeline.load failures', () => {
   });
 
   it("is 'model-missing' without a manifest or with a file absent", async () => {
-    expect(await kindOf(FacePipeline.load({ modelsDir: join(dir, 'none'), ort }))).toBe('model-missing');
+    expect(await rejectionKind(FacePipeline.load({ modelsDir: join(dir, 'none'), ort }))).toBe('model-missing');
     const manifest = await readFile(join(MODELS, 'manifest.json'), 'utf8');
     await writeFile(join(dir, 'manifest.json'), manifest);
-    expect(await kindOf(FacePipeline.load({ modelsDir: dir, ort }))).toBe('model-missing');
+    expect(await rejectionKind(FacePipeline.load({ modelsDir: dir, ort }))).toBe('model-missing');
   });
 
   it("is 'model-missing' / 'model-corrupt' for an absent or malformed stacker file", async () => {
@@ -185,9 +180,9 @@ describe('FacePipeline.load failures', () => {
     for (const file of ['blazeface-front-128.onnx', 'expression-human.onnx', 'expression-faceapi.onnx']) {
       await copyFile(join(MODELS, file), join(other, file));
     }
-    expect(await kindOf(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-missing');
+    expect(await rejectionKind(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-missing');
     await writeFile(join(other, 'expression-stacker.json'), '{"format": "attune-expression-stacker"}');
-    expect(await kindOf(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-corrupt');
+    expect(await rejectionKind(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-corrupt');
     const ok = await FacePipeline.load({ modelsDir: other, ort, stacker: false });
     expect(ok.stacker).toBeNull();
     await ok.release();
@@ -196,6 +191,6 @@ describe('FacePipeline.load failures', () => {
   it("is 'model-corrupt' when a file does not match the manifest", async () => {
     await writeFile(join(dir, 'manifest.json'), await readFile(join(MODELS, 'manifest.json'), 'utf8'));
     await writeFile(join(dir, 'blazeface-front-128.onnx'), 'garbage');
-    expect(await kindOf(FacePipeline.load({ modelsDir: dir, ort }))).toBe('model-corrupt');
+    expect(await rejectionKind(FacePipeline.load({ modelsDir: dir, ort }))).toBe('model-corrupt');
   });
 });

@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { OnnxModel, readModelFile } from './onnx-model';
+import { rejectionKind } from './test-support';
 
 const MODELS = fileURLToPath(new URL('../../../resources/models/', import.meta.url));
 const BLAZEFACE_SHA256 = 'd388b1cf8a5f6f1af2b3f4c14f6d0f138bab970cd618cccd12dddb7484e82e51';
-
-const kindOf = async (p: Promise<unknown>): Promise<string | undefined> => {
-  try {
-    await p;
-  } catch (err) {
-    return err instanceof AttuneError ? err.kind : 'other';
-  }
-  return undefined;
-};
 
 describe('readModelFile', () => {
   let dir = '';
@@ -29,24 +20,24 @@ describe('readModelFile', () => {
   });
 
   it("reports a missing file as 'model-missing'", async () => {
-    expect(await kindOf(readModelFile(join(dir, 'nope.onnx')))).toBe('model-missing');
+    expect(await rejectionKind(readModelFile(join(dir, 'nope.onnx')))).toBe('model-missing');
   });
 
   it("reports a directory in the way as 'model-corrupt'", async () => {
-    expect(await kindOf(readModelFile(dir))).toBe('model-corrupt');
+    expect(await rejectionKind(readModelFile(dir))).toBe('model-corrupt');
   });
 });
 
 describe('OnnxModel', () => {
   it("reports unparsable bytes as 'model-corrupt'", async () => {
-    expect(await kindOf(OnnxModel.load(ort, new TextEncoder().encode('not a model'), 'junk.onnx'))).toBe(
+    expect(await rejectionKind(OnnxModel.load(ort, new TextEncoder().encode('not a model'), 'junk.onnx'))).toBe(
       'model-corrupt',
     );
   });
 
   it("reports a sha256 mismatch as 'model-corrupt'", async () => {
     const bytes = await readModelFile(join(MODELS, 'blazeface-front-128.onnx'));
-    expect(await kindOf(OnnxModel.load(ort, bytes, 'bf', { sha256: '00'.repeat(32) }))).toBe('model-corrupt');
+    expect(await rejectionKind(OnnxModel.load(ort, bytes, 'bf', { sha256: '00'.repeat(32) }))).toBe('model-corrupt');
   });
 
   it('loads, runs and releases a real model', async () => {
@@ -58,6 +49,6 @@ describe('OnnxModel', () => {
     expect(out['Identity_3:0']?.data).toHaveLength(384 * 16);
     await model.release();
     await model.release(); // twice is fine
-    expect(await kindOf(model.run({}))).toBe('internal');
+    expect(await rejectionKind(model.run({}))).toBe('internal');
   });
 });

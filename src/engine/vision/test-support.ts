@@ -9,3 +9,13 @@ export function kindOf(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The AttuneError kind `promise` rejects with ('other' for any other error), or undefined when it resolves. */
+export async function rejectionKind(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    return err instanceof AttuneError ? err.kind : 'other';
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+/** Read-only look into the host's SQLite file, for what the e2e tests check after the page has acted. */
+import Database from 'better-sqlite3';
+
+export class StoreReader {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+  }
+
+  countSamples(source: 'face' | 'voice' | 'text' | 'fused'): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM samples WHERE source = ?').get(source) as { n: number }).n;
+  }
+
+  /** True when no column of `samples` could hold pixels or audio (only INTEGER, REAL and TEXT). */
+  samplesHoldOnlyNumbersAndText(): boolean {
+    const columns = this.db.prepare("SELECT type FROM pragma_table_info('samples')").all() as { type: string }[];
+    return columns.every((c) => ['INTEGER', 'REAL', 'TEXT'].includes(c.type));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
