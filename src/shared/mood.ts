@@ -18,6 +18,8 @@ export interface MoodSample {
   arousal: number;
   /** [0, 1]; how much the estimate can be trusted. */
   confidence: number;
+  /** Fused samples only, optional: each modality's share of the evidence ({@link ModalityContribution.share}). */
+  shares?: Record<Modality, number>;
 }
 
 /** An axis-aligned box in source-image pixels. */
@@ -69,7 +71,19 @@ export interface VoiceReading {
   confidence: number;
 }
 
-/** The mood the dashboard shows right now. */
+/** How much one modality contributes to the fused mood right now. */
+export interface ModalityContribution {
+  /** [0, 1]: this modality's share of the fused evidence (the shares of all modalities sum to 1, or all are 0). */
+  share: number;
+  /** The modality's own recency-weighted probabilities, null when it has no fresh evidence. */
+  probs: EmotionProbs | null;
+  /** Unix ms of its latest evidence, null when none. */
+  lastAt: number | null;
+}
+
+export type ModalityContributions = Record<Modality, ModalityContribution>;
+
+/** The mood the dashboard shows right now: the fused, smoothed state. */
 export interface LiveMood {
   t: number;
   label: MoodLabel;
@@ -77,6 +91,8 @@ export interface LiveMood {
   valence: number;
   arousal: number;
   confidence: number;
+  /** What each modality adds to this estimate. */
+  modalities: ModalityContributions;
 }
 
 export const CAMERA_STATES = ['off', 'starting', 'on', 'denied', 'busy', 'unavailable', 'paused'] as const;

@@ -52,6 +52,18 @@ describe('SampleStore', () => {
     expect(s.count()).toBe(0);
   });
 
+  it('round-trips the fused modality shares, and refuses a share outside 0…1', () => {
+    const s = store();
+    const fused = sample(1000, 'fused', { shares: { face: 0.5, voice: 0.25, text: 0.25 } });
+    s.insert([fused, sample(2000, 'face')]);
+    const [got, plain] = s.range(0, 10_000);
+    expect(got).toEqual(fused);
+    expect(plain).not.toHaveProperty('shares');
+    expect(() => s.insert([sample(3000, 'fused', { shares: { face: 2, voice: 0, text: 0 } })])).toThrow(
+      /share of face/,
+    );
+  });
+
   it('accepts an empty batch', () => {
     const s = store();
     s.insert([]);

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, isEmotion } from '../../shared/labels';
 import type { EmotionProbs, MoodLabel } from '../../shared/labels';
-import type { MoodSample, SampleSource } from '../../shared/mood';
+import type { Modality, MoodSample, SampleSource } from '../../shared/mood';
 import { guard } from './errors';
 
 /** A `samples` row as SQLite returns it (and as the insert statement binds it). */
@@ -14,11 +14,22 @@ export interface SampleRow {
   arousal: number;
   confidence: number;
   [probability: `p_${string}`]: number;
+  [share: `share_${string}`]: number | null;
 }
 
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
+const MODALITIES: readonly Modality[] = ['face', 'voice', 'text'];
 /** The columns a MoodSample is read from, for queries that join `samples`. */
-export const COLUMNS = ['t', 'source', 'label', ...EMOTIONS.map((e) => `p_${e}`), 'valence', 'arousal', 'confidence'];
+export const COLUMNS = [
+  't',
+  'source',
+  'label',
+  ...EMOTIONS.map((e) => `p_${e}`),
+  'valence',
+  'arousal',
+  'confidence',
+  ...MODALITIES.map((m) => `share_${m}`),
+];
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM samples`;
 const INSERT = `INSERT INTO samples (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`;
 
@@ -37,6 +48,13 @@ function toRow(s: MoodSample): SampleRow {
       throw new AttuneError('bad-input', `sample ${name} must be a finite number`);
     }
   }
+  for (const m of MODALITIES) {
+    const share = s.shares?.[m] ?? null;
+    if (share !== null && !(share >= 0 && share <= 1)) {
+      throw new AttuneError('bad-input', `sample share of ${m} must be a number from 0 to 1`);
+    }
+    row[`share_${m}`] = share;
+  }
   return row;
 }
 
@@ -46,7 +64,19 @@ export function fromRow(row: SampleRow): MoodSample {
   // The table's CHECK constraints already guarantee these; the fallbacks only satisfy the types.
   const source = SOURCES.find((s) => s === row.source) ?? 'fused';
   const label: MoodLabel = isEmotion(row.label) ? row.label : 'unknown';
-  return { t: row.t, source, label, probs, valence: row.valence, arousal: row.arousal, confidence: row.confidence };
+  const s: MoodSample = {
+    t: row.t,
+    source,
+    label,
+    probs,
+    valence: row.valence,
+    arousal: row.arousal,
+    confidence: row.confidence,
+  };
+  const [face, voice, text] = MODALITIES.map((m) => row[`share_${m}`] ?? null);
+  // Shares are written together or not at all; rows from before migration 3 have none.
+  if (face != null && voice != null && text != null) s.shares = { face, voice, text };
+  return s;
 }
 
 /** Stored mood estimates: numbers only, one row per sample. Statements are prepared once, here. */

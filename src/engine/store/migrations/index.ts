@@ -2,12 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { AttuneError } from '../../../shared/envelope';
 import { init } from './0001-init';
 import { checkIns } from './0002-check-ins';
+import { history } from './0003-history';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones; never edit or reorder released ones. */
-export const MIGRATIONS: readonly Migration[] = [init, checkIns];
+export const MIGRATIONS: readonly Migration[] = [init, checkIns, history];
 
 /** The schema version this build of Attune writes. */
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,142 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { AttuneError } from '../../shared/envelope';
+import type { ExportFormat } from '../../shared/history';
+import { EMOTIONS } from '../../shared/labels';
+import type { MoodSample } from '../../shared/mood';
+import { CheckInStore } from './check-ins';
+import { guard } from './errors';
+import { EventStore } from './events';
+import { PromptStore } from './prompts';
+import { fromRollupRow, ROLLUP_COLUMNS, type RollupRow } from './rollups';
+import { COLUMNS, fromRow, type SampleRow } from './samples';
+
+/** Receives the export piece by piece; awaited, so a slow file or socket holds the export back. */
+export type ExportWriter = (chunk: string) => void | Promise<void>;
+
+export interface ExportOptions {
+  /** Rows read per query, and so per chunk written (default 5000). */
+  pageSize?: number;
+  /** Unix ms stamped as `exportedAt` (default now). */
+  now?: number;
+}
+
+interface Cursor {
+  t: number;
+  id: number;
+}
+interface PageParams {
+  from: number;
+  to: number;
+  t: number;
+  id: number;
+  limit: number;
+}
+type SampleWithId = SampleRow & { id: number };
+
+/** Fields are numbers and fixed codes (source, label), so none needs quoting; a missing share is empty. */
+const csvField = (v: string | number | null): string => (v === null ? '' : String(v));
+
+/**
+ * Streams history in [from, to) as CSV (one row per sample, with a header) or JSON
+ * ({exportedAt, range, samples, rollups, prompts, events, checkIns}). Samples and rollups are read a page at a
+ * time with keyset queries, and each page is written before the next is read, so a year is never one string
+ * and the connection is free for the engine between pages.
+ */
+export class HistoryExporter {
+  private readonly samplePage: Statement<[PageParams], SampleWithId>;
+  private readonly rollupPage: Statement<[Omit<PageParams, 't' | 'id'>], RollupRow>;
+  private readonly prompts: PromptStore;
+  private readonly events: EventStore;
+  private readonly checkIns: CheckInStore;
+
+  constructor(db: Database) {
+    this.samplePage = db.prepare(`
+      SELECT id, ${COLUMNS.join(', ')} FROM samples
+      WHERE t >= @from AND t < @to AND (t > @t OR (t = @t AND id > @id)) ORDER BY t, id LIMIT @limit`);
+    this.rollupPage = db.prepare(
+      `SELECT ${ROLLUP_COLUMNS.join(', ')} FROM rollups WHERE minute >= @from AND minute < @to ORDER BY minute LIMIT @limit`,
+    );
+    this.prompts = new PromptStore(db);
+    this.events = new EventStore(db);
+    this.checkIns = new CheckInStore(db);
+  }
+
+  /**
+   * Writes the history of `from <= t < to` (unix ms) through `write`, awaiting each chunk.
+   * @throws AttuneError `bad-input` for an unknown format, `database-unreadable` when the file cannot be read.
+   */
+  async export(
+    format: ExportFormat,
+    from: number,
+    to: number,
+    write: ExportWriter,
+    options: ExportOptions = {},
+  ): Promise<void> {
+    if (format !== 'csv' && format !== 'json')
+      throw new AttuneError('bad-input', `unknown export format ${String(format)}`);
+    const pageSize = Math.max(1, Math.round(options.pageSize ?? 5000));
+    if (format === 'csv') return this.csv(from, to, write, pageSize);
+    return this.json(from, to, write, pageSize, options.now ?? Date.now());
+  }
+
+  private *samples(from: number, to: number, pageSize: number): Generator<MoodSample[]> {
+    // Keyset paging on (t, id): each page is a fresh indexed query that starts after the last row written.
+    let cursor: Cursor = { t: from - 1, id: 0 };
+    for (;;) {
+      const { t, id } = cursor;
+      const rows = guard('export mood history', () => this.samplePage.all({ from, to, t, id, limit: pageSize }));
+      if (rows.length > 0) yield rows.map(fromRow);
+      const last = rows.at(-1);
+      if (rows.length < pageSize || last === undefined) return;
+      cursor = { t: last.t, id: last.id };
+    }
+  }
+
+  private async csv(from: number, to: number, write: ExportWriter, pageSize: number): Promise<void> {
+    await write(`${['time', ...COLUMNS].join(',')}\n`);
+    for (const page of this.samples(from, to, pageSize)) {
+      const lines = page.map((s) =>
+        [
+          new Date(s.t).toISOString(),
+          s.t,
+          s.source,
+          s.label,
+          ...EMOTIONS.map((e) => s.probs[e]),
+          s.valence,
+          s.arousal,
+          s.confidence,
+          s.shares?.face ?? null,
+          s.shares?.voice ?? null,
+          s.shares?.text ?? null,
+        ]
+          .map(csvField)
+          .join(','),
+      );
+      await write(`${lines.join('\n')}\n`);
+    }
+  }
+
+  private async json(from: number, to: number, write: ExportWriter, pageSize: number, now: number): Promise<void> {
+    await write(`{"exportedAt":${now},"range":${JSON.stringify({ from, to })},"samples":[`);
+    let first = true;
+    for (const page of this.samples(from, to, pageSize)) {
+      await write((first ? '' : ',') + page.map((s) => JSON.stringify(s)).join(','));
+      first = false;
+    }
+    await write('],"rollups":[');
+    first = true;
+    for (let start = from; ;) {
+      const rows = guard('export mood history', () => this.rollupPage.all({ from: start, to, limit: pageSize }));
+      if (rows.length > 0)
+        await write((first ? '' : ',') + rows.map((r) => JSON.stringify(fromRollupRow(r))).join(','));
+      first &&= rows.length === 0;
+      const last = rows.at(-1);
+      if (rows.length < pageSize || last === undefined) break;
+      start = last.minute + 1;
+    }
+    // Prompts, events and check-ins are a few a day: a year of them is small enough to read at once.
+    await write(`],"prompts":${JSON.stringify(guard('export prompts', () => this.prompts.range(from, to)))}`);
+    await write(`,"events":${JSON.stringify(this.events.range(from, to))}`);
+    await write(`,"checkIns":${JSON.stringify(this.checkIns.range(from, to))}}`);
+  }
+}
