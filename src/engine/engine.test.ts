@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../shared/engine-protocol';
 import { probsFromVector } from '../shared/labels';
 import type { FaceObservation, MoodSample, SampleSource } from '../shared/mood';
+import { ManualClock } from '../shared/clock';
 import { Engine, type SampleRepository } from './engine';
+import { testMoodService } from './test-support/mood-service';
 import type { FrameAnalyzer } from './frame-analyzer';
 
 const HAPPY = probsFromVector([0.05, 0.9, 0.01, 0.01, 0.01, 0.01, 0.01]);
@@ -61,11 +63,20 @@ function setup(analyzer: FakeAnalyzer) {
   const repo = new MemoryRepo();
   const events: EngineEvent[] = [];
   const logs: string[] = [];
-  const engine = new Engine({ analyzer, samples: repo, emit: (e) => events.push(e), log: (_l, m) => logs.push(m) });
-  return { engine, repo, events, logs };
+  const clock = new ManualClock(0);
+  const emit = (e: EngineEvent): number => events.push(e);
+  const { mood } = testMoodService({ samples: repo, emit, clock });
+  const engine = new Engine({ analyzer, samples: repo, mood, emit, log: (_l, m) => logs.push(m) });
+  clockOfTest = clock;
+  return { engine, repo, events, logs, clock };
 }
 
-const frame = (t: number) => ({ t, width: 2, height: 2, data: new Uint8Array(16) });
+/** A frame captured at `t` ms; the engine's clock reads `t` when it arrives (as in live use). */
+let clockOfTest: ManualClock | null = null;
+const frame = (t: number) => {
+  if (clockOfTest && t > clockOfTest.now()) clockOfTest.advance(t - clockOfTest.now());
+  return { t, width: 2, height: 2, data: new Uint8Array(16) };
+};
 
 describe('Engine', () => {
   it('analyses a frame, emits face and mood events, and stores face and fused samples', async () => {
@@ -73,7 +84,9 @@ describe('Engine', () => {
     engine.submitFrame(frame(1_000));
     await engine.whenIdle();
     expect(events.map((e) => e.name)).toEqual(['face', 'mood']);
-    expect(repo.rows.map((r) => r.source)).toEqual(['face', 'fused']);
+    expect(repo.rows.map((r) => r.source).sort()).toEqual(['face', 'fused']);
+    const fused = repo.rows.find((r) => r.source === 'fused');
+    expect(fused?.shares).toEqual({ face: 1, voice: 0, text: 0 });
     expect(repo.rows[0]?.probs.happy).toBeCloseTo(0.9);
   });
 

@@ -4,12 +4,21 @@
  */
 import type { TimeRange } from '../shared/api';
 import type { EngineApi, EngineEvent, IngestSettings, LogLevel } from '../shared/engine-protocol';
-import { LiveMoodTracker } from '../shared/live-mood';
 import { AttuneError } from '../shared/envelope';
+import type { Emotion } from '../shared/labels';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from '../shared/mood';
+import type {
+  BaselineInfo,
+  BreakPrompt,
+  CalibrationState,
+  Environment,
+  PromptAction,
+  PromptSettings,
+} from '../shared/prompts';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from '../shared/text-input';
 import type { AudioChunk } from './capture-input';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
+import type { MoodService } from './mood-service';
 import type { TextIntake } from './text-intake';
 
 /** The part of the store the engine writes and reads. */
@@ -32,10 +41,12 @@ export interface VoiceAnalyzer {
 export interface EngineDeps {
   analyzer: FrameAnalyzer;
   samples: SampleRepository;
+  /** Fusion, prompts and the baseline; it also stores the fused mood. */
+  mood: MoodService;
   emit: (event: EngineEvent) => void;
   log: (level: LogLevel, message: string) => void;
-  /** The fused mood is stored at most this often, ms (default 1 000: 1 Hz). */
-  fusedIntervalMs?: number;
+  /** Moves the engine's test clock (only where EngineConfig.testClock is set); absent otherwise. */
+  advanceClock?: (ms: number) => number;
   /** Text evidence and check-ins; without it those calls fail with `model-missing`. */
   text?: TextIntake;
   /**
@@ -53,13 +64,10 @@ export interface EngineDeps {
 }
 
 export class Engine implements EngineApi {
-  private readonly tracker = new LiveMoodTracker();
   private paused = false;
   private busy = false;
   /** Latest frame waiting while one is analysed: older ones are dropped, so the engine never falls behind. */
   private waiting: Frame | null = null;
-  private live: LiveMood | null = null;
-  private lastFusedStoredAt = -Infinity;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => undefined;
   /** The last voice task; the pipeline queues pushes itself, this is only awaited by whenIdle. */
@@ -106,10 +114,19 @@ export class Engine implements EngineApi {
   }
 
   getLiveMood(): LiveMood | null {
-    return this.live;
+    return this.deps.mood.liveMood();
+  }
+
+  /** About once a second: prompts, outcomes, calibration, and the fused mood's 1 Hz history. */
+  tick(announceMood = true): BreakPrompt | null {
+    return this.deps.mood.tick(announceMood);
   }
 
   setPaused(paused: boolean): void {
+    if (paused !== this.paused) {
+      if (paused) this.deps.mood.pause();
+      else this.deps.mood.resume();
+    }
     this.paused = paused;
     if (paused) this.waiting = null;
     // An utterance cut by a pause is judged on what was heard, so nothing waits in memory while paused.
@@ -163,21 +180,63 @@ export class Engine implements EngineApi {
     return this.intake().setIngestEnabled(enabled);
   }
 
+  setEnvironment(environment: Environment): void {
+    this.deps.mood.setEnvironment(environment);
+  }
+
+  getPromptSettings(): PromptSettings {
+    return this.deps.mood.getPromptSettings();
+  }
+
+  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings {
+    return this.deps.mood.setPromptSettings(patch);
+  }
+
+  getPrompts(range: TimeRange): BreakPrompt[] {
+    return this.deps.mood.getPrompts(range.from, range.to);
+  }
+
+  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt {
+    return this.deps.mood.answerPrompt(id, action, felt);
+  }
+
+  correctMood(felt: Emotion): LiveMood | null {
+    return this.deps.mood.correctMood(felt);
+  }
+
+  getBaseline(): BaselineInfo {
+    return this.deps.mood.getBaseline();
+  }
+
+  resetBaseline(): BaselineInfo {
+    return this.deps.mood.resetBaseline();
+  }
+
+  startCalibration(): CalibrationState {
+    return this.deps.mood.startCalibration();
+  }
+
+  cancelCalibration(): CalibrationState {
+    return this.deps.mood.cancelCalibration();
+  }
+
+  advanceClock(ms: number): number {
+    if (!this.deps.advanceClock) throw new AttuneError('bad-input', 'This engine runs on the real clock.');
+    if (!Number.isFinite(ms) || ms < 0) throw new AttuneError('bad-input', 'advanceClock needs a duration ≥ 0 ms');
+    return this.deps.advanceClock(ms);
+  }
+
   private intake(): TextIntake {
     if (!this.deps.text) throw new AttuneError('model-missing', 'The text model is not loaded.');
     return this.deps.text;
   }
 
-  /** Recent text readings join the live mood, each weighted by its confidence; one mood event per call. */
+  /** Recent text readings join the live mood, each weighted by its confidence. */
   private feel(samples: readonly MoodSample[]): void {
-    const now = this.intake().now();
+    const now = this.deps.mood.now();
     const window = this.deps.textLiveWindowMs ?? 60_000;
     const recent = samples.filter((s) => Math.abs(now - s.t) <= window && s.confidence > 0);
-    if (recent.length === 0) return;
-    for (const s of [...recent].sort((a, b) => a.t - b.t)) {
-      this.live = this.tracker.add({ t: s.t, probs: s.probs, weight: s.confidence });
-    }
-    if (this.live) this.deps.emit({ name: 'mood', payload: this.live });
+    for (const s of [...recent].sort((a, b) => a.t - b.t)) this.deps.mood.text(s.t, s.probs, s.confidence);
   }
 
   private async hear(pending: Promise<Awaited<ReturnType<VoiceAnalyzer['push']>>>): Promise<void> {
@@ -191,11 +250,9 @@ export class Engine implements EngineApi {
         this.deps.emit({ name: 'voice', payload: reading });
         // Stored times are integer ms; audio-derived ones are fractional.
         rows.push({ t: Math.round(startMs), source: 'voice', label, probs, valence, arousal, confidence });
-        // The tracker hears the utterance when it ends: that is when its evidence exists.
-        if (confidence > 0) this.live = this.tracker.add({ t: endMs, probs, weight: confidence });
+        if (confidence > 0) this.deps.mood.voice(startMs, endMs, probs, confidence);
       }
       this.deps.samples.insert(rows);
-      if (this.live) this.deps.emit({ name: 'mood', payload: this.live });
     } catch (err) {
       // Bad audio must never stop the engine: report it and go on with the next chunk.
       this.deps.log('warn', `audio skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -221,26 +278,14 @@ export class Engine implements EngineApi {
   private async analyse(frame: Frame): Promise<void> {
     const observation = await this.deps.analyzer.process(frame, frame.t);
     this.deps.emit({ name: 'face', payload: observation });
-    const weight = observation.probs ? observation.confidence * observation.quality : 0;
-    this.live = this.tracker.add({
-      t: frame.t,
-      probs: observation.probs ?? this.tracker.current(frame.t).probs,
-      weight,
-    });
-    this.deps.emit({ name: 'mood', payload: this.live });
-    this.store(observation, this.live);
+    // Fusion runs on the engine's clock (the frame's capture time in live use, media time in `analyze`).
+    this.deps.mood.face(this.deps.mood.now(), observation.probs, observation.confidence, observation.quality);
+    this.store(observation);
   }
 
-  private store(observation: FaceObservation, live: LiveMood): void {
-    const rows: MoodSample[] = [];
-    if (observation.probs) {
-      const { t, label, probs, valence, arousal, confidence } = observation;
-      rows.push({ t, source: 'face', label, probs, valence, arousal, confidence });
-    }
-    if (live.t - this.lastFusedStoredAt >= (this.deps.fusedIntervalMs ?? 1_000)) {
-      rows.push({ ...live, source: 'fused' });
-      this.lastFusedStoredAt = live.t;
-    }
-    if (rows.length > 0) this.deps.samples.insert(rows);
+  private store(observation: FaceObservation): void {
+    if (!observation.probs) return;
+    const { t, label, probs, valence, arousal, confidence } = observation;
+    this.deps.samples.insert([{ t, source: 'face', label, probs, valence, arousal, confidence }]);
   }
 }

@@ -5,17 +5,21 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { OffsetClock, systemClock, type Clock } from '../shared/clock';
 import { envelop, toFailure } from '../shared/envelope';
-import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
+import type { EngineConfig, EngineEvent, LogLevel } from '../shared/engine-protocol';
 import type { CaptureInput } from './capture-input';
 import { fromPortMessage } from './capture-input';
 import { openCaptureSocket, type CaptureSocket } from './capture-socket';
 import { Engine } from './engine';
 import { startIngestServer } from './ingest/ingest-server';
 import { connectToParent } from './parent-link';
+import { MoodService } from './mood-service';
 import { handleRequest } from './request-handler';
 import { openDatabase } from './store/open-database';
 import { CheckInStore } from './store/check-ins';
+import { EventStore } from './store/events';
+import { PromptStore } from './store/prompts';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
 import { TextClassifier } from './text/text-classifier';
@@ -30,6 +34,8 @@ const log = (level: LogLevel, message: string): void => link.send({ type: 'log',
 
 let engine: Engine | null = null;
 let closeAll: () => Promise<void> = () => Promise.resolve();
+/** Prompts, outcomes and the 1 Hz history are decided on this beat, ms. */
+const TICK_MS = 1_000;
 
 function onCapture(input: CaptureInput): void {
   if (input.kind === 'frame') engine?.submitFrame(input.frame);
@@ -46,22 +52,37 @@ async function init(config: EngineConfig): Promise<void> {
   const voice = await loadVoice(config);
   const modelLoadMs = performance.now() - started;
   const samples = new SampleStore(db);
+  const settings = new SettingsStore(db);
+  const clock: Clock = config.testClock ? new OffsetClock() : systemClock;
+  const emit = (event: EngineEvent): void => link.send({ type: 'event', seq: next(), ...event });
+  const mood = new MoodService({
+    clock,
+    samples,
+    prompts: new PromptStore(db),
+    events: new EventStore(db),
+    settings,
+    emit,
+    log,
+  });
   const text = new TextIntake({
     classifier,
     samples,
     checkIns: new CheckInStore(db),
-    settings: new SettingsStore(db),
-    now: Date.now,
+    settings,
+    now: () => clock.now(),
     newToken: () => randomBytes(32).toString('base64url'),
   });
   engine = new Engine({
     analyzer,
     samples,
     text,
-    emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
+    mood,
+    emit,
     log,
     voice,
+    advanceClock: clock instanceof OffsetClock ? (ms) => advanceTestClock(clock, ms) : undefined,
   });
+  const beat = setInterval(() => tick(), TICK_MS);
   let socket: CaptureSocket | null = null;
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
   const current = engine;
@@ -72,6 +93,7 @@ async function init(config: EngineConfig): Promise<void> {
       })
     : null;
   closeAll = async () => {
+    clearInterval(beat);
     await current.whenIdle();
     await ingest?.close();
     await socket?.close();
@@ -87,6 +109,24 @@ async function init(config: EngineConfig): Promise<void> {
     capturePort: socket?.port ?? null,
     ingestPort: ingest?.port ?? null,
   });
+}
+
+function tick(announceMood = true): void {
+  try {
+    engine?.tick(announceMood);
+  } catch (err) {
+    // A failed beat (a full disk, say) must not stop the engine: the next one tries again.
+    log('warn', `tick failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Lives through `ms` of test-clock time a second at a time, so every beat of it is decided as if lived. */
+function advanceTestClock(clock: OffsetClock, ms: number): number {
+  for (let left = ms; left > 0; left -= TICK_MS) {
+    clock.skip(Math.min(TICK_MS, left));
+    tick(left <= TICK_MS);
+  }
+  return clock.now();
 }
 
 /** The voice model is optional: without it the face and text paths still work, and audio is dropped. */

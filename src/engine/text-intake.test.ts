@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../shared/envelope';
 import type { EngineEvent } from '../shared/engine-protocol';
+import { ManualClock } from '../shared/clock';
 import { Engine } from './engine';
+import { testMoodService } from './test-support/mood-service';
 import type { FrameAnalyzer } from './frame-analyzer';
 import { CheckInStore } from './store/check-ins';
 import { openDatabase } from './store/open-database';
@@ -34,7 +36,9 @@ function setup() {
     newToken: () => `token-${++tokens}`,
   });
   const events: EngineEvent[] = [];
-  const engine = new Engine({ analyzer: noFrames, samples, text, emit: (e) => events.push(e), log: () => undefined });
+  const emit = (e: EngineEvent): number => events.push(e);
+  const { mood } = testMoodService({ samples, emit, clock: new ManualClock(NOW) });
+  const engine = new Engine({ analyzer: noFrames, samples, text, mood, emit, log: () => undefined });
   return { db, samples, settings, engine, events };
 }
 
@@ -63,7 +67,7 @@ describe('text evidence in the engine', () => {
     const bad = () => engine.addTexts([{ text: 'fine' }, { text: 7 } as never, { text: 'ok' }]);
     expect(bad).toThrow(AttuneError);
     expect(bad).toThrow(/message 2: "text" must be a string/);
-    expect(samples.count()).toBe(2);
+    expect(samples.range(0, NOW + 1, 'text')).toHaveLength(2);
   });
 
   it('keeps the check-in rating as ground truth and the note only when storeText is on', () => {
@@ -88,9 +92,11 @@ describe('text evidence in the engine', () => {
   });
 
   it('says the text model is missing when the engine has none', () => {
+    const samples = { insert: () => undefined, range: () => [], count: () => 0 };
     const engine = new Engine({
       analyzer: noFrames,
-      samples: { insert: () => undefined, range: () => [], count: () => 0 },
+      samples,
+      mood: testMoodService({ samples, emit: () => undefined }).mood,
       emit: () => undefined,
       log: () => undefined,
     });

@@ -109,9 +109,10 @@ describe('engine process', () => {
     expect((await post('wrong')).status).toBe(401);
     expect((await post(token)).status).toBe(200);
 
-    child.send({ type: 'request', seq: 3, method: 'countSamples', args: [] });
-    const count = await inbox.waitFor((m) => m.type === 'response' && m.replyTo === 3);
-    expect(count.type === 'response' && count.result).toEqual({ ok: true, value: 1 });
+    // Only the accepted text is stored as a 'text' sample (beside it, the fused mood it moved).
+    child.send({ type: 'request', seq: 3, method: 'getSamples', args: [{ from: 0, to: Date.now() + 60_000 }, 'text'] });
+    const stored = await inbox.waitFor((m) => m.type === 'response' && m.replyTo === 3);
+    expect(stored.type === 'response' && stored.result.ok && (stored.result.value as unknown[]).length).toBe(1);
     child.send({ type: 'shutdown', seq: 4 });
     expect(await exited).toBe(0);
   });

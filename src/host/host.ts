@@ -41,7 +41,14 @@ export interface HostOptions {
   log?: (level: LogLevel, message: string) => void;
   /** Rate limit of the text endpoint, messages (default 5 000/s, burst 10 000). */
   ingestRate?: RateOptions;
+  /**
+   * End-to-end tests only (ATTUNE_TEST_CLOCK=1 in host/main.ts): the engine runs on a test clock that
+   * `POST /test/advance-clock?ms=N` (with the token) moves forward. Default false: the route does not exist.
+   */
+  testClock?: boolean;
 }
+
+const ADVANCE_CLOCK_PATH = '/test/advance-clock';
 
 export interface RunningHost {
   url: string;
@@ -81,6 +88,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       captureSocket: { token },
       threads: 1,
       sqliteBinding: null,
+      testClock: options.testClock ?? false,
     },
     clock,
     onEvent: (event) => service.engineEvent(event),
@@ -110,6 +118,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (path === INGEST_PATH) {
       // A client that hangs up mid-upload must not take the host down.
       await handleIngest(req, res, ingest).catch(() => res.destroy());
+      return;
+    }
+    if (options.testClock && path === ADVANCE_CLOCK_PATH && req.method === 'POST' && authorised(req, token)) {
+      const ms = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ms'));
+      const result = await lifecycle.request('advanceClock', ms);
+      res.writeHead(result.ok ? 200 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(result));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -1,6 +1,7 @@
 /**
  * `npm run host` / the fallback of `npm start`: runs Attune without Electron and prints the address to
  * open in a browser. Options: --port N (default random), --data-dir DIR, --reason TEXT (why not Electron).
+ * ATTUNE_TEST_CLOCK=1 runs the engine on a test clock that end-to-end tests move (never for real use).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ const host = await startHost({
   modelsDir: DEFAULT_MODELS_DIR,
   dbFile: join(dataDir, 'attune.sqlite'),
   port: values.port ? Number(values.port) : 0,
+  testClock: process.env.ATTUNE_TEST_CLOCK === '1',
 });
 
 if (values.reason) console.log(`Electron is not used: ${values.reason}`);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { API_METHODS, apiChannel, eventChannel, type ApiHandlers } from './api';
 import { dispatchApi } from './api-dispatch';
 import { AttuneError } from './envelope';
+import { emptyBaseline } from './fusion/baseline';
 import type { AppStatus } from './mood';
+import { DEFAULT_PROMPT_SETTINGS } from './prompts';
 
 const status: AppStatus = {
   engine: 'ready',
@@ -30,6 +32,17 @@ const handlers: ApiHandlers = {
   setStoreText: (storeText) => ({ storeText }),
   getIngestInfo: () => ({ url: null, token: 't', enabled: false }),
   setIngestEnabled: (enabled) => ({ url: null, token: 't', enabled }),
+  getPromptSettings: () => DEFAULT_PROMPT_SETTINGS,
+  setPromptSettings: (patch) => ({ ...DEFAULT_PROMPT_SETTINGS, ...patch }),
+  getPrompts: () => [],
+  answerPrompt: () => {
+    throw new AttuneError('bad-input', 'no such prompt');
+  },
+  correctMood: () => null,
+  getBaseline: () => emptyBaseline(),
+  resetBaseline: () => emptyBaseline(),
+  startCalibration: () => ({ phase: 'idle' }),
+  cancelCalibration: () => ({ phase: 'idle' }),
 };
 
 describe('dispatchApi', () => {

@@ -1,5 +1,7 @@
 import { type ApiArgs, type ApiMethod } from './api';
+import { isEmotion } from './labels';
 import { isCameraState, type SampleSource } from './mood';
+import { isPromptAction, promptSettingsProblem } from './prompts';
 import { checkInProblem } from './text-input';
 
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
@@ -29,6 +31,19 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
   setStoreText: (a) => a.length === 1 && typeof a[0] === 'boolean',
   getIngestInfo: (a) => a.length === 0,
   setIngestEnabled: (a) => a.length === 1 && typeof a[0] === 'boolean',
+  getPromptSettings: (a) => a.length === 0,
+  setPromptSettings: (a) => a.length === 1 && promptSettingsProblem(a[0]) === null,
+  getPrompts: (a) => a.length === 1 && isRange(a[0]),
+  answerPrompt: (a) =>
+    (a.length === 2 || a.length === 3) &&
+    Number.isSafeInteger(a[0]) &&
+    isPromptAction(a[1]) &&
+    (a[2] === undefined || isEmotion(a[2])),
+  correctMood: (a) => a.length === 1 && isEmotion(a[0]),
+  getBaseline: (a) => a.length === 0,
+  resetBaseline: (a) => a.length === 0,
+  startCalibration: (a) => a.length === 0,
+  cancelCalibration: (a) => a.length === 0,
 };
 
 export function validArgs<M extends ApiMethod>(method: M, args: readonly unknown[]): args is ApiArgs<M> {

@@ -4,6 +4,8 @@
  */
 import type { Envelope } from './envelope';
 import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
+import type { Emotion } from './labels';
+import type { BaselineInfo, BreakPrompt, CalibrationState, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 export interface TimeRange {
@@ -35,6 +37,21 @@ export interface AttuneApi {
   getIngestInfo(): IngestInfo;
   /** Switches the local text endpoint on or off (default off). */
   setIngestEnabled(enabled: boolean): IngestInfo;
+  getPromptSettings(): PromptSettings;
+  /** Changes some prompt rules; values outside their limits are refused with `bad-input`. */
+  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings;
+  /** Prompts shown in a range, oldest first, with their evidence, answer and outcome. */
+  getPrompts(range: TimeRange): BreakPrompt[];
+  /** Records the person's answer to a prompt; `wrong` with `felt` also counts as a correction. */
+  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt;
+  /** "This is wrong, I feel …": shifts the personal baseline and answers with the updated mood. */
+  correctMood(felt: Emotion): LiveMood | null;
+  getBaseline(): BaselineInfo;
+  /** Forgets the calibration and every correction. */
+  resetBaseline(): BaselineInfo;
+  /** Starts about 20 s of calibration on a relaxed face and a few spoken words. */
+  startCalibration(): CalibrationState;
+  cancelCalibration(): CalibrationState;
 }
 
 export type CaptureTarget =
@@ -46,6 +63,9 @@ export interface AttuneEvents {
   mood: LiveMood;
   face: FaceObservation;
   voice: VoiceReading;
+  /** A new prompt to show, or one that changed (answered, outcome known). */
+  prompt: BreakPrompt;
+  calibration: CalibrationState;
 }
 
 export type ApiMethod = keyof AttuneApi;
@@ -83,9 +103,25 @@ export const API_METHODS = [
   'setStoreText',
   'getIngestInfo',
   'setIngestEnabled',
+  'getPromptSettings',
+  'setPromptSettings',
+  'getPrompts',
+  'answerPrompt',
+  'correctMood',
+  'getBaseline',
+  'resetBaseline',
+  'startCalibration',
+  'cancelCalibration',
 ] as const satisfies readonly ApiMethod[];
 
-export const API_EVENTS = ['status', 'mood', 'face', 'voice'] as const satisfies readonly ApiEvent[];
+export const API_EVENTS = [
+  'status',
+  'mood',
+  'face',
+  'voice',
+  'prompt',
+  'calibration',
+] as const satisfies readonly ApiEvent[];
 
 // Compile-time proof that the lists above name every method and event of the interfaces.
 type Unlisted<K, L extends readonly unknown[]> = Exclude<K, L[number]>;

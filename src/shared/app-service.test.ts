@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttuneEvents } from './api';
+import { QUIET_ENVIRONMENT } from './prompts';
 import { AppService, type EngineRequester } from './app-service';
 import { fail, ok, type Envelope } from './envelope';
 
@@ -43,7 +44,24 @@ describe('AppService', () => {
     expect(service.getStatus()).toMatchObject({ engine: 'restarting', problem: 'crashed' });
     service.engineStateChanged('ready', { modelLoadMs: 80 });
     expect(service.getStatus()).toMatchObject({ engine: 'ready', problem: null, modelLoadMs: 80 });
-    expect(calls).toEqual([['setPaused', [true]]]);
+    // A restarted engine also hears what the desktop last told (lock, idle, meeting).
+    expect(calls).toEqual([
+      ['setPaused', [true]],
+      ['setEnvironment', [QUIET_ENVIRONMENT]],
+    ]);
+  });
+
+  it('passes the desktop environment on, and relays prompts and calibration to the pages', () => {
+    const { service, calls, events } = setup();
+    const environment = { ...QUIET_ENVIRONMENT, locked: true };
+    service.setEnvironment(environment);
+    expect(calls).toEqual([['setEnvironment', [environment]]]);
+    service.engineEvent({ name: 'prompt', payload: { id: 1 } as never });
+    service.engineEvent({ name: 'calibration', payload: { phase: 'idle' } });
+    expect(events).toEqual([
+      ['prompt', { id: 1 }],
+      ['calibration', { phase: 'idle' }],
+    ]);
   });
 
   it('relays face and mood events and remembers the last frame time', () => {

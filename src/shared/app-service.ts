@@ -7,6 +7,16 @@ import { AttuneError, ok, type Envelope } from './envelope';
 import type { EngineApi, EngineEvent, EngineMethod, IngestSettings } from './engine-protocol';
 import type { LifecycleInfo } from './engine-lifecycle';
 import type { AppStatus, CameraState, EngineState, LiveMood, MoodSample, SampleSource } from './mood';
+import type { Emotion } from './labels';
+import {
+  QUIET_ENVIRONMENT,
+  type BaselineInfo,
+  type BreakPrompt,
+  type CalibrationState,
+  type Environment,
+  type PromptAction,
+  type PromptSettings,
+} from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 /** What the service needs of the engine lifecycle. */
@@ -25,6 +35,8 @@ export interface AppServiceDeps {
   emit: <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]) => void;
   /** Told when the user pauses or resumes (tray icon, capture window). */
   onPausedChange?: (paused: boolean) => void;
+  /** Told of every new or changed prompt (Electron shows its prompt window). */
+  onPrompt?: (prompt: BreakPrompt) => void;
   /** Address of the local text endpoint; absent where this app does not serve one (Electron, for now). */
   ingestUrl?: () => string | null;
 }
@@ -41,6 +53,8 @@ export class AppService implements ApiHandlers {
 
   /** The endpoint's token and switch, cached: the endpoint asks on every request. */
   private ingest: IngestSettings | null = null;
+  /** Re-sent to a restarted engine, like the pause state. */
+  private environment: Environment = { ...QUIET_ENVIRONMENT };
 
   constructor(private readonly deps: AppServiceDeps) {}
 
@@ -100,6 +114,49 @@ export class AppService implements ApiHandlers {
     return { url: this.deps.ingestUrl?.() ?? null, ...this.ingest };
   }
 
+  async getPromptSettings(): Promise<PromptSettings> {
+    return unwrap(await this.deps.engine.request('getPromptSettings'));
+  }
+
+  async setPromptSettings(patch: Partial<PromptSettings>): Promise<PromptSettings> {
+    return unwrap(await this.deps.engine.request('setPromptSettings', patch));
+  }
+
+  async getPrompts(range: TimeRange): Promise<BreakPrompt[]> {
+    return unwrap(await this.deps.engine.request('getPrompts', range));
+  }
+
+  async answerPrompt(id: number, action: PromptAction, felt?: Emotion): Promise<BreakPrompt> {
+    const args: [number, PromptAction, Emotion?] = felt === undefined ? [id, action] : [id, action, felt];
+    return unwrap(await this.deps.engine.request('answerPrompt', ...args));
+  }
+
+  async correctMood(felt: Emotion): Promise<LiveMood | null> {
+    return unwrap(await this.deps.engine.request('correctMood', felt));
+  }
+
+  async getBaseline(): Promise<BaselineInfo> {
+    return unwrap(await this.deps.engine.request('getBaseline'));
+  }
+
+  async resetBaseline(): Promise<BaselineInfo> {
+    return unwrap(await this.deps.engine.request('resetBaseline'));
+  }
+
+  async startCalibration(): Promise<CalibrationState> {
+    return unwrap(await this.deps.engine.request('startCalibration'));
+  }
+
+  async cancelCalibration(): Promise<CalibrationState> {
+    return unwrap(await this.deps.engine.request('cancelCalibration'));
+  }
+
+  /** From main's platform watchers (not part of the renderer contract): lock, idle, meeting, full screen. */
+  setEnvironment(environment: Environment): void {
+    this.environment = { ...environment };
+    void this.deps.engine.request('setEnvironment', this.environment);
+  }
+
   /** For the text endpoint (not part of the renderer contract): the token and switch, from the cache. */
   async ingestSettings(): Promise<Envelope<IngestSettings>> {
     if (this.ingest) return ok(this.ingest);
@@ -117,6 +174,7 @@ export class AppService implements ApiHandlers {
       problem: state === 'ready' ? null : (info.problem ?? null),
     });
     if (state === 'ready' && this.status.paused) void this.deps.engine.request('setPaused', true);
+    if (state === 'ready') void this.deps.engine.request('setEnvironment', this.environment);
   }
 
   /** Called by the lifecycle's onEvent. */
@@ -134,6 +192,13 @@ export class AppService implements ApiHandlers {
         return;
       case 'camera':
         this.update({ camera: event.payload });
+        return;
+      case 'prompt':
+        this.deps.emit('prompt', event.payload);
+        this.deps.onPrompt?.(event.payload);
+        return;
+      case 'calibration':
+        this.deps.emit('calibration', event.payload);
         return;
     }
   }

@@ -51,3 +51,30 @@ export class ManualClock implements Clock {
     this.time = end;
   }
 }
+
+/**
+ * Wall time plus an offset that only moves forward: the engine's clock under end-to-end tests, so a test can
+ * live through a prompt's window and cooldown in seconds while timers still run on real time.
+ */
+export class OffsetClock implements Clock {
+  private offset = 0;
+
+  constructor(private readonly base: Clock = systemClock) {}
+
+  now(): number {
+    return this.base.now() + this.offset;
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    return this.base.setTimeout(fn, ms);
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.base.clearTimeout(handle);
+  }
+
+  /** Moves time forward by `ms` (≥ 0). */
+  skip(ms: number): void {
+    this.offset += Math.max(0, ms);
+  }
+}

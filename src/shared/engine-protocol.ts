@@ -6,6 +6,8 @@ import type { TimeRange } from './api';
 import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
+import type { Emotion } from './labels';
+import type { BaselineInfo, BreakPrompt, CalibrationState, Environment, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from './text-input';
 
 export interface EngineConfig {
@@ -30,6 +32,12 @@ export interface EngineConfig {
    * of the data path). The headless host serves it on its page server instead. Default false.
    */
   ingestServer?: boolean;
+  /**
+   * End-to-end tests only (the headless host sets it when ATTUNE_TEST_CLOCK=1): the engine's clock runs at
+   * wall time plus an offset that `advanceClock` moves, so a test can live through a prompt's window and
+   * cooldown in seconds. Default false; without it `advanceClock` is refused.
+   */
+  testClock?: boolean;
 }
 
 /** Requests the app can make of the engine; answered with a `response`. */
@@ -50,6 +58,19 @@ export interface EngineApi {
   /** The local text endpoint's token (created on first use) and switch. */
   getIngestSettings(): IngestSettings;
   setIngestEnabled(enabled: boolean): IngestSettings;
+  /** What the desktop tells about the person's situation (lock, idle, meeting, full screen). */
+  setEnvironment(environment: Environment): void;
+  getPromptSettings(): PromptSettings;
+  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings;
+  getPrompts(range: TimeRange): BreakPrompt[];
+  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt;
+  correctMood(felt: Emotion): LiveMood | null;
+  getBaseline(): BaselineInfo;
+  resetBaseline(): BaselineInfo;
+  startCalibration(): CalibrationState;
+  cancelCalibration(): CalibrationState;
+  /** Test clock only (see EngineConfig.testClock): moves the engine's time forward by `ms`. */
+  advanceClock(ms: number): number;
 }
 
 export interface IngestSettings {
@@ -73,7 +94,9 @@ export type EngineEvent =
   | { name: 'mood'; payload: LiveMood }
   | { name: 'face'; payload: FaceObservation }
   | { name: 'voice'; payload: VoiceReading }
-  | { name: 'camera'; payload: CameraState };
+  | { name: 'camera'; payload: CameraState }
+  | { name: 'prompt'; payload: BreakPrompt }
+  | { name: 'calibration'; payload: CalibrationState };
 
 export type FromEngine =
   | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null; ingestPort: number | null }
