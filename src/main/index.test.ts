@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, apiChannel, eventChannel } from '../shared/api';
 import type { FromEngine, ToEngine } from '../shared/engine-protocol';
+import type { BreakPrompt, Environment } from '../shared/prompts';
 import type * as ElectronFake from './test-support/electron-fake';
 import type { TrayMenuItem } from './tray-menu';
 
@@ -30,6 +31,42 @@ async function boot(options: { lock?: boolean; ready?: boolean; argv?: string[] 
 const posted = (fake: Fake): ToEngine[] => (fake.forks[0]?.posted ?? []).map((p) => p.message as ToEngine);
 const trayItems = (fake: Fake): TrayMenuItem[] => (fake.Tray.instances[0]?.menu?.template ?? []) as TrayMenuItem[];
 const windowLoading = (fake: Fake, page: string) => fake.BrowserWindow.all.find((w) => w.loaded[0]?.endsWith(page));
+/** The environments main has sent the engine, oldest first. */
+const environments = (fake: Fake): Environment[] =>
+  posted(fake).flatMap((m) => (m.type === 'request' && m.method === 'setEnvironment' ? [m.args[0]] : []));
+const QUIET: Environment = { locked: false, idle: false, meeting: false, fullscreen: false };
+
+/** A message from the (fake) engine process, type-checked. */
+function fromEngine(fake: Fake, message: FromEngine): void {
+  fake.forks[0]?.emit('message', message);
+}
+
+function engineReady(fake: Fake): void {
+  const ready: FromEngine = { type: 'ready', seq: 1, modelLoadMs: 700, capturePort: null, ingestPort: null };
+  fake.forks[0]?.emit('message', ready);
+}
+
+function prompt(action: BreakPrompt['action'], id = 7): BreakPrompt {
+  return {
+    id,
+    t: 1_700_000_000_000,
+    reason: 'sad',
+    evidence: {
+      reason: 'sad',
+      from: 1_699_999_400_000,
+      to: 1_700_000_000_000,
+      evidenceMs: 400_000,
+      share: 0.8,
+      shareThreshold: 0.6,
+      minEvidenceMs: 180_000,
+      confidenceThreshold: 0.5,
+      byModality: { face: 1, voice: 0, text: 0 },
+    },
+    action,
+    answeredAt: action === null ? null : 1_700_000_060_000,
+    recovered: null,
+  };
+}
 
 // Main logs to stderr; keep the test output clean.
 beforeEach(() => {
@@ -131,5 +168,68 @@ describe('main entry', () => {
     fake.forks[0]?.emit('exit', 0);
     await new Promise<void>((resolve) => setImmediate(resolve));
     expect(fake.app.quits).toBe(1);
+  });
+
+  it('shows the prompt window for a new prompt without focus, and hides it once answered', async () => {
+    const fake = await boot({ argv: ['--hidden'] });
+    engineReady(fake);
+    expect(windowLoading(fake, 'prompt.html')).toBeUndefined();
+    fromEngine(fake, { type: 'event', seq: 2, name: 'prompt', payload: prompt(null) });
+    const win = windowLoading(fake, 'prompt.html');
+    win?.emit('ready-to-show');
+    expect(win?.visible).toBe(true);
+    expect(win?.focused).toBe(false);
+    // Its page missed the event that opened it: it gets the prompt once loaded.
+    win?.webContents.emit('did-finish-load');
+    expect(win?.webContents.sent.at(-1)).toEqual({ channel: eventChannel('prompt'), args: [prompt(null)] });
+    fromEngine(fake, { type: 'event', seq: 3, name: 'prompt', payload: prompt('breathe') });
+    expect(win?.visible).toBe(false);
+    fromEngine(fake, { type: 'event', seq: 4, name: 'prompt', payload: prompt(null) });
+    expect(win?.visible).toBe(true);
+    expect(fake.BrowserWindow.all.filter((w) => w.loaded[0]?.endsWith('prompt.html'))).toHaveLength(1);
+  });
+
+  it('tells the engine when the screen locks, the person is idle, or another app holds the camera', async () => {
+    const fake = await boot();
+    engineReady(fake);
+    expect(environments(fake)).toEqual([QUIET]);
+    fake.powerMonitor.emit('lock-screen');
+    fake.powerMonitor.emit('unlock-screen');
+    fromEngine(fake, { type: 'event', seq: 2, name: 'camera', payload: 'busy' });
+    fromEngine(fake, { type: 'event', seq: 3, name: 'camera', payload: 'on' });
+    fake.powerMonitor.idleSeconds = 600;
+    fake.powerMonitor.emit('resume');
+    expect(environments(fake)).toEqual([
+      QUIET,
+      { ...QUIET, locked: true },
+      QUIET,
+      { ...QUIET, meeting: true },
+      QUIET,
+      { ...QUIET, idle: true },
+    ]);
+  });
+
+  it('stops watching the environment on quit', async () => {
+    const fake = await boot();
+    engineReady(fake);
+    expect(fake.powerMonitor.listenerCount('lock-screen')).toBe(1);
+    fake.app.quit();
+    fake.forks[0]?.emit('exit', 0);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(fake.powerMonitor.listenerCount('lock-screen')).toBe(0);
+  });
+
+  it("an older prompt's late outcome does not hide the prompt on screen", async () => {
+    const fake = await boot({ argv: ['--hidden'] });
+    engineReady(fake);
+    fromEngine(fake, { type: 'event', seq: 2, name: 'prompt', payload: prompt(null, 8) });
+    const win = windowLoading(fake, 'prompt.html');
+    win?.emit('ready-to-show');
+    fromEngine(fake, { type: 'event', seq: 3, name: 'prompt', payload: { ...prompt('breathe', 7), recovered: true } });
+    expect(win?.visible).toBe(true);
+    win?.webContents.emit('did-finish-load');
+    expect(win?.webContents.sent.at(-1)?.args).toEqual([prompt(null, 8)]);
+    fromEngine(fake, { type: 'event', seq: 4, name: 'prompt', payload: prompt('not-now', 8) });
+    expect(win?.visible).toBe(false);
   });
 });

@@ -1,16 +1,19 @@
 /**
- * Electron entry: one instance, a tray, the hidden capture window, the dashboard, and the engine in a
- * utility process. Closing the dashboard hides it; quitting from the tray stops the engine first.
+ * Electron entry: one instance, a tray, the hidden capture window, the dashboard, the break-prompt window,
+ * and the engine in a utility process. Closing the dashboard hides it; quitting from the tray stops the
+ * engine first. Lock, idle and camera-busy reach the prompt policy through the environment watcher.
  * Pass --hidden to start in the tray only (e.g. at login).
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, session } from 'electron';
 import type { AttuneEvents } from '../shared/api';
+import type { BreakPrompt } from '../shared/prompts';
 import { AppService } from '../shared/app-service';
 import { systemClock } from '../shared/clock';
 import { EngineLifecycle } from '../shared/engine-lifecycle';
 import { EngineProcessHost } from './engine-process';
+import { EnvironmentWatcher } from './environment-watcher';
 import { createBroadcaster, registerIpc, type Emit } from './ipc';
 import { createLogger, isLogLevel } from './logger';
 import { builtFiles, engineConfig, resolvePages } from './paths';
@@ -43,6 +46,10 @@ function startApp(): WindowManager {
     isQuitting: () => quitting,
     onCreated: (contents) => guardWebContents(contents, logger.child('security')),
     onCaptureLoaded: () => engineHost.linkCapture(),
+    // A new prompt window's page missed the event that opened it: hand it the prompt once it listens.
+    onPromptLoaded: (contents) => {
+      if (pendingPrompt) createBroadcaster(() => [contents])('prompt', pendingPrompt);
+    },
   });
   const engineHost = new EngineProcessHost({
     modulePath: files.engine,
@@ -53,11 +60,21 @@ function startApp(): WindowManager {
   let tray: AttuneTray | null = null;
   let lastStatus: AttuneEvents['status'] | null = null;
   let lastMood: AttuneEvents['mood'] | null = null;
+  /** The unanswered prompt the prompt window is showing, if any. */
+  let pendingPrompt: BreakPrompt | null = null;
+  const environment = new EnvironmentWatcher({
+    power: powerMonitor,
+    clock: systemClock,
+    onChange: (env) => service.setEnvironment(env),
+  });
   const broadcast = createBroadcaster(() => windows.liveContents());
   const emit: Emit = (event, payload) => {
     broadcast(event, payload);
-    if (event === 'status') lastStatus = payload as AttuneEvents['status'];
-    else if (event === 'mood') lastMood = payload as AttuneEvents['mood'];
+    if (event === 'status') {
+      lastStatus = payload as AttuneEvents['status'];
+      // 'busy': another app holds the camera, most likely a call.
+      environment.setCameraState(lastStatus.camera);
+    } else if (event === 'mood') lastMood = payload as AttuneEvents['mood'];
     else return;
     if (tray && lastStatus) tray.update(lastStatus, lastMood);
   };
@@ -83,6 +100,17 @@ function startApp(): WindowManager {
     ingestUrl: () => (ingestPort === null ? null : `http://127.0.0.1:${ingestPort}${INGEST_PATH}`),
     emit,
     onPausedChange: (paused) => pauseTimer.pausedChanged(paused),
+    onPrompt: (prompt) => {
+      // Unanswered: show it (without taking focus). Answered, here or on the dashboard: put it away, but
+      // only if it is the one on screen (an older prompt's late outcome must not hide a newer one).
+      if (prompt.action === null) {
+        pendingPrompt = prompt;
+        windows.showPrompt();
+      } else if (pendingPrompt?.id === prompt.id) {
+        pendingPrompt = null;
+        windows.hidePrompt();
+      }
+    },
   });
   const pauseTimer = new PauseTimer({
     clock: systemClock,
@@ -95,6 +123,7 @@ function startApp(): WindowManager {
     stopping ??= (async () => {
       quitting = true;
       pauseTimer.dispose();
+      environment.dispose();
       await lifecycle.stop();
       engineStopped = true;
       tray?.destroy();
@@ -124,6 +153,7 @@ function startApp(): WindowManager {
   powerMonitor.on('resume', () => pauseTimer.check());
   powerMonitor.on('unlock-screen', () => pauseTimer.check());
 
+  environment.start();
   windows.ensureCapture();
   lifecycle.start();
   if (!process.argv.includes('--hidden')) windows.showDashboard();

@@ -19,6 +19,10 @@ const status: AppStatus = {
   problem: null,
 };
 
+const notUsed = (): never => {
+  throw new Error('not used');
+};
+
 function service(): ApiHandlers {
   return {
     getStatus: vi.fn(() => status),
@@ -35,6 +39,16 @@ function service(): ApiHandlers {
     setStoreText: vi.fn((storeText: boolean) => ({ storeText })),
     getIngestInfo: vi.fn(() => ({ url: null, token: 't', enabled: false })),
     setIngestEnabled: vi.fn((enabled: boolean) => ({ url: null, token: 't', enabled })),
+    // The break-prompt and baseline calls go through the same handlers; these tests do not call them.
+    getPromptSettings: notUsed,
+    setPromptSettings: notUsed,
+    getPrompts: notUsed,
+    answerPrompt: notUsed,
+    correctMood: notUsed,
+    getBaseline: notUsed,
+    resetBaseline: notUsed,
+    startCalibration: notUsed,
+    cancelCalibration: notUsed,
   };
 }
 

@@ -36,6 +36,7 @@ describe('resolvePages', () => {
     const pages = resolvePages('/repo/out/renderer');
     expect(pages.dashboard).toBe('file:///repo/out/renderer/index.html');
     expect(pages.capture).toBe('file:///repo/out/renderer/capture.html');
+    expect(pages.prompt).toBe('file:///repo/out/renderer/prompt.html');
   });
 
   it('uses the dev server when there is one, with or without a trailing slash', () => {
@@ -43,6 +44,7 @@ describe('resolvePages', () => {
       const pages = resolvePages('/repo/out/renderer', url);
       expect(pages.dashboard).toBe('http://localhost:5173/index.html');
       expect(pages.capture).toBe('http://localhost:5173/capture.html');
+      expect(pages.prompt).toBe('http://localhost:5173/prompt.html');
     }
   });
 
@@ -50,11 +52,20 @@ describe('resolvePages', () => {
     const pages = resolvePages('/repo/out/renderer');
     expect(pages.isOurPage('file:///repo/out/renderer/index.html#/settings')).toBe(true);
     expect(pages.isOurPage('file:///repo/out/renderer/capture.html?x=1')).toBe(true);
+    expect(pages.isOurPage('file:///repo/out/renderer/prompt.html#42')).toBe(true);
     expect(pages.isCapturePage('file:///repo/out/renderer/capture.html')).toBe(true);
+    expect(pages.isCapturePage('file:///repo/out/renderer/prompt.html')).toBe(false);
     expect(pages.isCapturePage('file:///repo/out/renderer/index.html')).toBe(false);
     expect(pages.isOurPage('file:///etc/passwd')).toBe(false);
     expect(pages.isOurPage('https://example.com/index.html')).toBe(false);
     expect(pages.isOurPage('')).toBe(false);
+  });
+
+  it('recognises the prompt page from the dev server too, but not another port', () => {
+    const pages = resolvePages('/repo/out/renderer', 'http://localhost:5173');
+    expect(pages.isOurPage('http://localhost:5173/prompt.html?id=3')).toBe(true);
+    expect(pages.isOurPage('http://localhost:5174/prompt.html')).toBe(false);
+    expect(pages.isOurPage('file:///repo/out/renderer/prompt.html')).toBe(false);
   });
 });
 

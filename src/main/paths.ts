@@ -12,7 +12,7 @@ export interface BuiltFiles {
   preload: string;
   /** The engine entry, forked as a utility process. */
   engine: string;
-  /** out/renderer: index.html and capture.html. */
+  /** out/renderer: index.html, capture.html and prompt.html. */
   rendererDir: string;
 }
 
@@ -54,7 +54,9 @@ export function engineConfig(where: AppLocations): EngineConfig {
 export interface Pages {
   dashboard: string;
   capture: string;
-  /** True for a URL of one of our two pages (query and hash ignored). */
+  /** The small break-prompt window's page. */
+  prompt: string;
+  /** True for a URL of one of our pages (query and hash ignored). */
   isOurPage: (url: string) => boolean;
   isCapturePage: (url: string) => boolean;
 }
@@ -70,10 +72,12 @@ export function resolvePages(rendererDir: string, devServerUrl?: string): Pages 
       : pathToFileURL(join(rendererDir, name)).href;
   const dashboard = page('index.html');
   const capture = page('capture.html');
+  const prompt = page('prompt.html');
   return {
     dashboard,
     capture,
-    isOurPage: (url) => samePage(url, dashboard) || samePage(url, capture),
+    prompt,
+    isOurPage: (url) => [dashboard, capture, prompt].some((ours) => samePage(url, ours)),
     isCapturePage: (url) => samePage(url, capture),
   };
 }

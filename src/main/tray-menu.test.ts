@@ -19,6 +19,11 @@ const mood = (label: LiveMood['label']): LiveMood => ({
   valence: 0.8,
   arousal: 0.3,
   confidence: 0.9,
+  modalities: {
+    face: { share: 1, probs: null, lastAt: null },
+    voice: { share: 0, probs: null, lastAt: null },
+    text: { share: 0, probs: null, lastAt: null },
+  },
 });
 
 const actions = () => ({

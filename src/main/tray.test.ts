@@ -22,6 +22,11 @@ const happy: LiveMood = {
   valence: 0.8,
   arousal: 0.2,
   confidence: 0.9,
+  modalities: {
+    face: { share: 1, probs: null, lastAt: null },
+    voice: { share: 0, probs: null, lastAt: null },
+    text: { share: 0, probs: null, lastAt: null },
+  },
 };
 
 function setup(initial = status()) {

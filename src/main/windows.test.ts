@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from './logger';
 import { resolvePages } from './paths';
-import { BrowserWindow, fakeEvent, resetElectronFake } from './test-support/electron-fake';
+import { PROMPT_MARGIN, PROMPT_SIZE, bottomRight } from './prompt-window';
+import { BrowserWindow, fakeEvent, resetElectronFake, screen } from './test-support/electron-fake';
 import { WindowManager, secureWebPreferences } from './windows';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
@@ -12,6 +13,7 @@ function setup() {
   let quitting = false;
   const created: unknown[] = [];
   const onCaptureLoaded = vi.fn();
+  const onPromptLoaded = vi.fn();
   const windows = new WindowManager({
     preload: '/app/out/preload/index.cjs',
     pages,
@@ -19,8 +21,9 @@ function setup() {
     isQuitting: () => quitting,
     onCreated: (contents) => created.push(contents),
     onCaptureLoaded,
+    onPromptLoaded,
   });
-  return { windows, created, onCaptureLoaded, quit: () => (quitting = true) };
+  return { windows, created, onCaptureLoaded, onPromptLoaded, quit: () => (quitting = true) };
 }
 
 const fake = (win: unknown): BrowserWindow => win as BrowserWindow;
@@ -119,9 +122,137 @@ describe('WindowManager capture window', () => {
     const t = setup();
     const capture = fake(t.windows.ensureCapture());
     const dashboard = fake(t.windows.showDashboard());
-    expect(t.windows.liveContents()).toEqual([dashboard.webContents, capture.webContents]);
+    const prompt = fake(t.windows.showPrompt());
+    expect(t.windows.liveContents()).toEqual([dashboard.webContents, capture.webContents, prompt.webContents]);
     t.quit();
     dashboard.close();
+    prompt.close();
     expect(t.windows.liveContents()).toEqual([capture.webContents]);
+  });
+});
+
+describe('bottomRight', () => {
+  it('puts the window in the corner of the work area, a margin in', () => {
+    expect(bottomRight({ x: 0, y: 0, width: 1920, height: 1040 }, { width: 380, height: 300 }, 16)).toEqual({
+      x: 1524,
+      y: 724,
+    });
+    // A work area that does not start at the origin (a menu bar on top, a display on the right).
+    expect(bottomRight({ x: 1920, y: 25, width: 1440, height: 875 }, { width: 380, height: 300 }, 10)).toEqual({
+      x: 2970,
+      y: 590,
+    });
+  });
+});
+
+describe('WindowManager prompt window', () => {
+  /** Shows the prompt and lets its page paint, as Electron would. */
+  function shownPrompt(t: ReturnType<typeof setup>): BrowserWindow {
+    const win = fake(t.windows.showPrompt());
+    win.emit('ready-to-show');
+    return win;
+  }
+
+  it('is small, secure, on top at the floating level, off the taskbar, and loads the prompt page', () => {
+    const t = setup();
+    const win = fake(t.windows.showPrompt());
+    expect(win.options).toMatchObject({
+      ...PROMPT_SIZE,
+      show: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+    });
+    expect(PROMPT_SIZE).toEqual({ width: 380, height: 300 });
+    expect(win.options.webPreferences).toEqual(secureWebPreferences('/app/out/preload/index.cjs'));
+    expect(win.alwaysOnTop).toEqual({ flag: true, level: 'floating' });
+    expect(win.loaded).toEqual([pages.prompt]);
+    expect(t.created).toEqual([win.webContents]);
+  });
+
+  it('appears only once painted, without taking focus, in the bottom-right corner of the work area', () => {
+    const t = setup();
+    screen.primary = { workArea: { x: 0, y: 25, width: 1440, height: 875 } };
+    const win = fake(t.windows.showPrompt());
+    expect(win.visible).toBe(false);
+    expect(win.options).toMatchObject({ x: 1440 - 380 - PROMPT_MARGIN, y: 25 + 875 - 300 - PROMPT_MARGIN });
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+    expect(win.shownWith).toBe('showInactive');
+    expect(win.focused).toBe(false);
+    expect(win.position).toEqual([1044, 584]);
+  });
+
+  it('is created once and reused for every later prompt', () => {
+    const t = setup();
+    const win = shownPrompt(t);
+    t.windows.hidePrompt();
+    expect(win.visible).toBe(false);
+    for (let i = 0; i < 5; i++) {
+      expect(t.windows.showPrompt()).toBe(win);
+      expect(win.visible).toBe(true);
+      t.windows.hidePrompt();
+    }
+    expect(BrowserWindow.all).toHaveLength(1);
+    expect(win.loaded).toEqual([pages.prompt]);
+    expect(win.shownWith).toBe('showInactive');
+    expect(win.focused).toBe(false);
+  });
+
+  it('is placed afresh when it reappears, but not moved while on screen', () => {
+    const t = setup();
+    const win = shownPrompt(t);
+    expect(win.position).toEqual([1524, 724]);
+    win.position = [10, 10]; // dragged by the person
+    t.windows.showPrompt();
+    expect(win.position).toEqual([10, 10]);
+    t.windows.hidePrompt();
+    screen.primary = { workArea: { x: 0, y: 0, width: 1280, height: 720 } };
+    t.windows.showPrompt();
+    expect(win.position).toEqual([1280 - 380 - 16, 720 - 300 - 16]);
+  });
+
+  it('stays hidden when hidden before its page painted', () => {
+    const t = setup();
+    const win = fake(t.windows.showPrompt());
+    t.windows.hidePrompt();
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(false);
+    expect(win.shownWith).toBeNull();
+  });
+
+  it('closing hides it and keeps it; quitting really closes it, and a later prompt makes a new one', () => {
+    const t = setup();
+    const win = shownPrompt(t);
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.visible).toBe(false);
+    expect(t.windows.showPrompt()).toBe(win);
+    expect(win.visible).toBe(true);
+    t.quit();
+    win.close();
+    expect(win.destroyed).toBe(true);
+    t.windows.hidePrompt(); // nothing to hide: no throw
+    expect(t.windows.showPrompt()).not.toBe(win);
+    expect(BrowserWindow.all).toHaveLength(2);
+  });
+
+  it('says when its page has loaded, so the pending prompt can be sent to it', () => {
+    const t = setup();
+    const win = fake(t.windows.showPrompt());
+    expect(t.onPromptLoaded).not.toHaveBeenCalled();
+    win.webContents.emit('did-finish-load');
+    expect(t.onPromptLoaded).toHaveBeenCalledWith(win.webContents);
+  });
+
+  it('is not made until a prompt comes', () => {
+    const t = setup();
+    t.windows.hidePrompt();
+    t.windows.ensureCapture();
+    t.windows.showDashboard();
+    expect(BrowserWindow.all.map((w) => w.loaded[0])).toEqual([pages.capture, pages.dashboard]);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The two windows: the dashboard (shown on demand, hidden rather than closed) and the hidden capture
- * page. One of each, created lazily and reused: never a window per prompt.
+ * The three windows: the dashboard (shown on demand, hidden rather than closed), the hidden capture page,
+ * and the small break-prompt window. One of each, created lazily and reused: never a window per prompt.
  */
-import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from './logger';
 import type { Pages } from './paths';
+import { PromptWindow } from './prompt-window';
 
 /** The renderer gets no Node, runs sandboxed, and sees the preload only through contextBridge. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -22,14 +23,29 @@ export interface WindowManagerOptions {
   onCreated: (contents: WebContents) => void;
   /** The capture page has (re)loaded: the moment to hand it a fresh capture port. */
   onCaptureLoaded: () => void;
+  /**
+   * The prompt page has (re)loaded: the moment to send it the pending prompt, since the event that
+   * asked for the window went out before its page could listen.
+   */
+  onPromptLoaded?: (contents: WebContents) => void;
 }
 
 export class WindowManager {
   private dashboard: BrowserWindow | null = null;
   private capture: BrowserWindow | null = null;
   private captureReady = false;
+  private readonly prompt: PromptWindow;
 
-  constructor(private readonly opts: WindowManagerOptions) {}
+  constructor(private readonly opts: WindowManagerOptions) {
+    this.prompt = new PromptWindow({
+      create: (options) => this.create(options),
+      url: opts.pages.prompt,
+      load: (win, url) => this.load(win, url),
+      logger: opts.logger,
+      isQuitting: opts.isQuitting,
+      onLoaded: opts.onPromptLoaded,
+    });
+  }
 
   /**
    * Shows (creating if needed) and focuses the dashboard; with a section (e.g. 'check-in') it opens at that
@@ -114,11 +130,28 @@ export class WindowManager {
     return win.webContents;
   }
 
+  /** Shows the break-prompt window without taking focus (see prompt-window.ts); one window, reused. */
+  showPrompt(): BrowserWindow {
+    return this.prompt.show();
+  }
+
+  /** Hides the prompt window (answered, or the prompt went away); it is kept for the next prompt. */
+  hidePrompt(): void {
+    this.prompt.hide();
+  }
+
   /** Contents of every live window, for event broadcasts. */
   liveContents(): WebContents[] {
-    return [this.dashboard, this.capture]
+    return [this.dashboard, this.capture, this.prompt.window()]
       .filter((win): win is BrowserWindow => win !== null && !win.isDestroyed())
       .map((win) => win.webContents);
+  }
+
+  /** A new window with the secure preferences, its contents handed to onCreated for the guards. */
+  private create(options: BrowserWindowConstructorOptions): BrowserWindow {
+    const win = new BrowserWindow({ ...options, webPreferences: secureWebPreferences(this.opts.preload) });
+    this.opts.onCreated(win.webContents);
+    return win;
   }
 
   private load(win: BrowserWindow, url: string): void {

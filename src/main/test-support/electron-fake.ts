@@ -20,6 +20,14 @@ export class FakeEmitter {
     return this;
   }
 
+  removeListener(event: string, fn: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l.fn !== fn),
+    );
+    return this;
+  }
+
   emit(event: string, ...args: unknown[]): void {
     const list = this.listeners.get(event) ?? [];
     this.listeners.set(
@@ -81,6 +89,10 @@ export class BrowserWindow extends FakeEmitter {
   focused = false;
   minimized = false;
   destroyed = false;
+  /** How the window was last shown: `show` gives it focus, `showInactive` does not. */
+  shownWith: 'show' | 'showInactive' | null = null;
+  position: [number, number] | null = null;
+  alwaysOnTop: { flag: boolean; level: string | undefined } | null = null;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -92,8 +104,24 @@ export class BrowserWindow extends FakeEmitter {
     this.webContents.url = url;
     return Promise.resolve();
   }
+  /** Like Electron: shows and focuses. */
   show(): void {
     this.visible = true;
+    this.focused = true;
+    this.shownWith = 'show';
+  }
+  showInactive(): void {
+    this.visible = true;
+    this.shownWith = 'showInactive';
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  setPosition(x: number, y: number): void {
+    this.position = [x, y];
+  }
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop = { flag, level };
   }
   hide(): void {
     this.visible = false;
@@ -260,7 +288,30 @@ export const session = {
   },
 };
 
-export let powerMonitor = new FakeEmitter();
+export class FakePowerMonitor extends FakeEmitter {
+  /** Test control: seconds since the last input. */
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+}
+
+export let powerMonitor = new FakePowerMonitor();
+
+interface FakeRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The primary display; tests may replace `screen.primary` to move or resize it. */
+export const screen = {
+  primary: { workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+  getPrimaryDisplay(): { workArea: FakeRectangle } {
+    return this.primary;
+  },
+};
 
 /** Forgets every window, process, handler and tray made so far. */
 export function resetElectronFake(): void {
@@ -270,5 +321,6 @@ export function resetElectronFake(): void {
   Tray.instances = [];
   portCount = 0;
   app = new FakeApp();
-  powerMonitor = new FakeEmitter();
+  powerMonitor = new FakePowerMonitor();
+  screen.primary = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 }
