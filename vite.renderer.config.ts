@@ -1,5 +1,6 @@
 /**
- * Renderer build: the dashboard (index.html) and Electron's hidden capture page (capture.html).
+ * Renderer build: the dashboard (index.html), Electron's hidden capture page (capture.html) and its one
+ * reused break-prompt window (prompt.html).
  * Exported as a plain UserConfig so electron.vite.config.ts can reuse it as its `renderer` section,
  * and `npx vite build -c vite.renderer.config.ts` builds the same output for the headless host.
  */
@@ -25,6 +26,7 @@ export const rendererConfig: UserConfig = {
       input: {
         index: fromRoot('./src/renderer/index.html'),
         capture: fromRoot('./src/renderer/capture.html'),
+        prompt: fromRoot('./src/renderer/prompt.html'),
       },
     },
   },
