@@ -4,24 +4,43 @@
  *   eval voice <dir|labels.csv> [--split NAME] [--json]
  *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N]
+ *   analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>] [--fps N] [--prompts] [--json]
  */
 import { parseArgs } from 'node:util';
 import { AttuneError } from '../shared/envelope';
 import type { ExpressionModelId } from '../engine/vision/expression';
+import { runAnalyzeCommand } from './analyze/command';
+import { engineTarget } from './analyze-target';
 import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
 import { evalFaces } from './eval-faces';
 import { evalText } from './eval-text';
 import { evalVoice } from './eval-voice';
+import { MODELS_DIR } from './paths';
 
 const USAGE = `usage:
   attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
                     [--models human,faceapi] [--json]
   attune eval voice <dir|labels.csv> [--split NAME] [--json]
   attune eval text <file.csv|file.tsv> [--json]
-  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--json]`;
+  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--json]
+  attune analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>]
+                 [--fps N] [--prompts] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
+  // analyze has options of its own and parses them itself.
+  if (argv[0] === 'analyze') {
+    return runAnalyzeCommand(
+      argv.slice(1),
+      {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        stderrIsTTY: process.stderr.isTTY,
+      },
+      (options) =>
+        engineTarget({ modelsDir: MODELS_DIR, prompts: options.prompts ?? false, voice: options.audio !== undefined }),
+    );
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
