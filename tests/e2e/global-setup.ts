@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMILING_SHOTS, sampleFrame } from '../../src/cli/sample-frames';
+import { solidImage } from '../../src/engine/vision/image';
 import { speechWavPath, writeSpeechWav } from './support/speech';
 import { writeClip } from './support/y4m';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'test-results', 'fixtures');
 export const FACES_CLIP = join(FIXTURES, 'faces.y4m');
+/** A plain grey clip: a camera that sees nobody, for tests that bring their evidence another way. */
+export const EMPTY_CLIP = join(FIXTURES, 'empty.y4m');
 /** Built only where espeak-ng is installed; voice.spec.ts says so when it is missing. */
 export const SPEECH_WAV = speechWavPath(FIXTURES);
 
@@ -20,6 +23,7 @@ export default function globalSetup(): void {
     FACES_CLIP,
     { fps: 5, secondsPerImage: 4 },
   );
+  writeClip([solidImage(320, 240, [128, 128, 128])], EMPTY_CLIP, { fps: 5, secondsPerImage: 1 });
   try {
     writeSpeechWav(SPEECH_WAV);
   } catch (err) {

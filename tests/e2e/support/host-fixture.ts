@@ -1,11 +1,11 @@
 import { test } from '@playwright/test';
-import { startHostProcess, type HostProcess } from './host-process';
+import { startHostProcess, type HostProcess, type HostProcessOptions } from './host-process';
 
 /** Starts a fresh headless host (own data folder) for the calling spec file; returns a getter. */
-export function hostForThisFile(): () => HostProcess {
+export function hostForThisFile(options: HostProcessOptions = {}): () => HostProcess {
   let host: HostProcess | undefined;
   test.beforeAll(async () => {
-    host = await startHostProcess();
+    host = await startHostProcess(options);
   });
   test.afterAll(async () => {
     await host?.stop();

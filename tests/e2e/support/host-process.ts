@@ -8,14 +8,22 @@ export interface HostProcess {
   url: string;
   dataDir: string;
   dbFile: string;
+  /** Everything the host printed so far (its engine's log lines included). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-export function startHostProcess(): Promise<HostProcess> {
+export interface HostProcessOptions {
+  /** Extra environment for the host, e.g. ATTUNE_TEST_CLOCK=1. */
+  env?: Record<string, string>;
+}
+
+export function startHostProcess(options: HostProcessOptions = {}): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts', '--data-dir', dataDir], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let log = '';
   return new Promise((resolve, reject) => {
@@ -28,6 +36,7 @@ export function startHostProcess(): Promise<HostProcess> {
           url: match[1],
           dataDir,
           dbFile: join(dataDir, 'attune.sqlite'),
+          output: () => log,
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());

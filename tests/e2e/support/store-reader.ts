@@ -18,6 +18,24 @@ export class StoreReader {
     return columns.every((c) => ['INTEGER', 'REAL', 'TEXT'].includes(c.type));
   }
 
+  /** Prompts in the order they were shown: reason, answer and outcome. */
+  prompts(): { id: number; reason: string; action: string | null; recovered: number | null }[] {
+    return this.db.prepare('SELECT id, reason, action, recovered FROM prompts ORDER BY id').all() as {
+      id: number;
+      reason: string;
+      action: string | null;
+      recovered: number | null;
+    }[];
+  }
+
+  /** History events of one kind, oldest first, with their details. */
+  events(kind: string): Record<string, unknown>[] {
+    const rows = this.db.prepare('SELECT data FROM events WHERE kind = ? ORDER BY t, id').all(kind) as {
+      data: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
+  }
+
   close(): void {
     this.db.close();
   }
