@@ -36,7 +36,7 @@ describe('MoodWindow', () => {
   it('ignores unconfident and unknown moments: they count neither for nor against', () => {
     const w = new MoodWindow(WINDOW);
     fill(w, 0, 100_000, 'sad');
-    fill(w, 101_000, 300_000, 'neutral', 0.39);
+    fill(w, 101_000, 300_000, 'neutral', 0.29);
     fill(w, 301_000, 400_000, 'unknown');
     expect(w.stats(400_000).evidenceMs).toBe(100_000);
     expect(w.share(400_000, 'sad')).toEqual({ evidenceMs: 100_000, share: 1 });
@@ -99,7 +99,7 @@ describe('persistentReason', () => {
     const e = persistentReason(v, 600_000, WINDOW);
     expect(e?.reason).toBe('angry');
     expect(e?.minEvidenceMs).toBe(300_000);
-    expect(e?.confidenceThreshold).toBe(0.4);
+    expect(e?.confidenceThreshold).toBe(0.3);
     expect(e?.shareThreshold).toBe(0.6);
   });
 });
