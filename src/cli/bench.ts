@@ -13,6 +13,8 @@ import { SMILING_SHOTS, sampleFrame } from './sample-frames';
 import { summarise, type Summary } from './stats';
 import { benchText } from './bench-text';
 import { benchVoice } from './bench-voice';
+import { benchFusion } from './bench-fusion';
+import { benchHistory, formatHistoryBench } from './bench-history';
 
 export interface BenchOptions {
   /** Timed frames per stage (default 60, after 5 warm-up frames). */
@@ -23,6 +25,13 @@ export interface BenchOptions {
   textMessages?: number;
   /** Seconds of synthetic voiced audio for the voice figures (default 20; 0 skips them). */
   voiceSeconds?: number;
+  /** Seconds of media for the 30 frames/s + audio real-time check (default 20; 0 skips it). */
+  realtimeSeconds?: number;
+  /**
+   * Days of synthetic history (8 h a day at 1 Hz) for the store figures (default 365, a year: about 4 min and
+   * 2 GB of temporary disk; 0 skips them).
+   */
+  historyDays?: number;
 }
 
 export interface BenchResult {
@@ -78,6 +87,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const text = textMessages > 0 ? await benchText({ messages: textMessages }) : null;
   const voiceSeconds = options.voiceSeconds ?? 20;
   const voice = voiceSeconds > 0 ? await benchVoice(voiceSeconds) : null;
+  const fusion = await benchFusion({ realtimeSeconds: options.realtimeSeconds ?? 20 });
+  const historyDays = options.historyDays ?? 365;
+  const history = historyDays > 0 ? await benchHistory({ days: historyDays }) : null;
   const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
@@ -99,6 +111,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       engineMsPerMessage: text.engineMsPerMessage,
       endpointMessagesPerSecond: text.endpointMessagesPerSecond,
     },
+    fusion: { updateUs: fusion.updateUs, tickUs: fusion.tickUs, realtime: fusion.realtime },
+    history,
     voice: voice && {
       modelLoadMs: round(voice.modelLoadMs),
       vadMsPerFrame: round(voice.vadMsPerFrame * 1000) / 1000,
@@ -131,6 +145,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         ]
       : []),
     ...(voice ? voice.lines : []),
+    ...fusion.lines,
+    ...(history ? [formatHistoryBench(history)] : []),
     '',
   ];
   return { json, text: lines.join('\n') };

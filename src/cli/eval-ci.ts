@@ -6,7 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { writeFaceClip } from './analyze/face-clip';
+import { runAnalyze } from './analyze/runner';
+import { engineTarget } from './analyze-target';
 import { formatReport } from './eval/format-table';
+import { MODELS_DIR } from './paths';
+import { DEFAULT_PROMPT_SETTINGS } from '../shared/prompts';
 import type { EvalReport } from './eval/run-eval';
 import { evalFaces } from './eval-faces';
 import { evalText } from './eval-text';
@@ -86,6 +92,39 @@ function failures(report: EvalReport & { accuracy4?: number }, min: Check['min']
   return out;
 }
 
+/**
+ * `analyze` on 20 minutes of a camera looking at faces of one expression (the first 60 FER2013 test photos of
+ * that label, 2 s each, looped), with prompts on. Sad faces must bring at least one prompt and at most the
+ * daily cap; happy and neutral faces none. Returns the problems found.
+ */
+async function analyzeCheck(label: 'sad' | 'happy' | 'neutral'): Promise<string[]> {
+  const dir = join(FER(), 'test', label);
+  const files = readdirSync(dir).sort().slice(0, 60);
+  const video = join(mkdtempSync(join(tmpdir(), 'attune-clip-')), `${label}.y4m`);
+  writeFaceClip(
+    files.map((f) => join(dir, f)),
+    video,
+  );
+  const target = await engineTarget({ modelsDir: MODELS_DIR, prompts: true, voice: false });
+  const result = await runAnalyze({ video, loopForMs: 20 * 60_000, prompts: true }, target).finally(() =>
+    target.close(),
+  );
+  const shares = Object.entries(result.summary.byLabel)
+    .filter(([, share]) => share >= 0.05)
+    .map(([l, share]) => `${l} ${(share * 100).toFixed(0)}%`)
+    .join(', ');
+  console.log(`${files.length} ${label} faces, 20 min: ${shares}; prompts ${result.prompts.length}`);
+  for (const p of result.prompts) {
+    const e = p.evidence;
+    console.log(`  ${p.t} s: ${p.reason}, share ${e.share.toFixed(2)} of ${(e.evidenceMs / 60_000).toFixed(1)} min`);
+  }
+  const n = result.prompts.length;
+  if (label === 'sad') {
+    return n >= 1 && n <= DEFAULT_PROMPT_SETTINGS.dailyCap ? [] : [`${n} prompts for sad faces (want 1 to the cap)`];
+  }
+  return n === 0 ? [] : [`${n} prompts for ${label} faces (want none)`];
+}
+
 async function main(): Promise<number> {
   if (!existsSync(SHARED)) {
     console.log(`eval:ci: ${SHARED} not found; nothing to evaluate.`);
@@ -107,7 +146,14 @@ async function main(): Promise<number> {
     stdio: 'inherit',
   });
   if (vad.status !== 0) failed++;
-  console.log(`\neval:ci: ${CHECKS.length + 1 - failed} passed, ${failed} failed`);
+  const labels = ['sad', 'happy', 'neutral'] as const;
+  for (const label of labels) {
+    console.log(`\n== analyze: break prompts on ${label} faces`);
+    const problems = await analyzeCheck(label);
+    console.log(problems.length ? `FAILED: ${problems.join('; ')}` : 'ok');
+    if (problems.length) failed++;
+  }
+  console.log(`\neval:ci: ${CHECKS.length + 1 + labels.length - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 

@@ -3,7 +3,8 @@
  *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi] [--json]
  *   eval voice <dir|labels.csv> [--split NAME] [--json]
  *   eval text <file.csv|file.tsv> [--json]
- *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N]
+ *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
+ *         [--history-days N]
  *   analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>] [--fps N] [--prompts] [--json]
  */
 import { parseArgs } from 'node:util';
@@ -23,7 +24,8 @@ const USAGE = `usage:
                     [--models human,faceapi] [--json]
   attune eval voice <dir|labels.csv> [--split NAME] [--json]
   attune eval text <file.csv|file.tsv> [--json]
-  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--json]
+  attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
+               [--history-days N] [--json]
   attune analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>]
                  [--fps N] [--prompts] [--json]`;
 
@@ -54,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       'faceapi-runs': { type: 'string' },
       'text-messages': { type: 'string' },
       'voice-seconds': { type: 'string' },
+      'realtime-seconds': { type: 'string' },
+      'history-days': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -103,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
       faceapiRuns: values['faceapi-runs'] ? Number(values['faceapi-runs']) : undefined,
       textMessages: values['text-messages'] ? Number(values['text-messages']) : undefined,
       voiceSeconds: values['voice-seconds'] ? Number(values['voice-seconds']) : undefined,
+      realtimeSeconds: values['realtime-seconds'] ? Number(values['realtime-seconds']) : undefined,
+      historyDays: values['history-days'] ? Number(values['history-days']) : undefined,
     });
     print(result.json, result.text);
     return 0;
@@ -112,7 +118,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Exit once stdout has drained: a piped JSON report longer than the pipe's buffer would be cut short.
+  (code) => process.stdout.write('', () => process.exit(code)),
   (err: unknown) => {
     const kind = err instanceof AttuneError ? `${err.kind}: ` : '';
     console.error(`attune: ${kind}${err instanceof Error ? err.message : String(err)}`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SMILING_SHOTS, sampleFrame } from '../../src/cli/sample-frames';
 import { solidImage } from '../../src/engine/vision/image';
 import { speechWavPath, writeSpeechWav } from './support/speech';
-import { writeClip } from './support/y4m';
+import { writeClip } from '../../src/cli/analyze/y4m-writer';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'test-results', 'fixtures');
 export const FACES_CLIP = join(FIXTURES, 'faces.y4m');

@@ -3,7 +3,7 @@
  * real faces through the real pipeline without any committed media. Pure Node: no ffmpeg needed.
  */
 import { writeFileSync } from 'node:fs';
-import type { RgbaImage } from '../../../src/engine/vision/image';
+import type { RgbaImage } from '../../engine/vision/image';
 
 export interface ClipOptions {
   fps: number;

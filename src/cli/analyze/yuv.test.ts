@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toI420 } from '../../../tests/e2e/support/y4m';
+import { toI420 } from './y4m-writer';
 import { chromaSize, frameBytes, yuvToRgba } from './yuv';
 
 const px = (data: Uint8Array, i = 0): number[] => [...data.subarray(i * 4, i * 4 + 4)];

@@ -1,6 +1,6 @@
 /**
  * Y'CbCr → RGBA with the BT.601 limited-range ("studio swing") matrix: the inverse of the encoder in
- * tests/e2e/support/y4m.ts and what ffmpeg's yuv420p output uses for standard-definition video.
+ * y4m-writer.ts and what ffmpeg's yuv420p output uses for standard-definition video.
  */
 
 /** How chroma is laid out relative to luma. */
