@@ -3,21 +3,13 @@
  * simulated clock that follows media time, so a 20-minute recording is lived through as fast as the machine
  * allows and decided exactly as the live app would decide it.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ManualClock } from '../shared/clock';
 import type { LogLevel } from '../shared/engine-protocol';
 import type { LiveMood } from '../shared/mood';
-import { Engine } from '../engine/engine';
-import { MoodService } from '../engine/mood-service';
-import { CheckInStore } from '../engine/store/check-ins';
-import { EventStore } from '../engine/store/events';
+import { assembleEngine } from '../engine/assemble';
 import { openDatabase } from '../engine/store/open-database';
-import { PromptStore } from '../engine/store/prompts';
-import { SampleStore } from '../engine/store/samples';
-import { SettingsStore } from '../engine/store/settings';
 import { TextClassifier } from '../engine/text/text-classifier';
-import { TextIntake } from '../engine/text-intake';
 import { FacePipeline } from '../engine/vision/face-pipeline';
 import { VoicePipeline } from '../engine/voice/voice-pipeline';
 import type { AnalyzeTarget } from './analyze/runner';
@@ -46,27 +38,16 @@ export async function engineTarget(options: EngineTargetOptions): Promise<Analyz
   const db = openDatabase(':memory:');
   const analyzer = await FacePipeline.load({ modelsDir: options.modelsDir, threads: 1 });
   const voice = options.voice ? await VoicePipeline.load({ modelsDir: options.modelsDir, threads: 1 }) : null;
-  const samples = new SampleStore(db);
-  const settings = new SettingsStore(db);
-  const mood = new MoodService({
+  const { engine, mood } = assembleEngine({
+    db,
+    analyzer,
+    classifier: TextClassifier.load(join(options.modelsDir, 'text-emotion.json')),
+    voice,
     clock,
-    samples,
-    prompts: new PromptStore(db),
-    events: new EventStore(db),
-    settings,
     emit: () => undefined,
     log,
   });
   if (options.prompts) mood.setPromptSettings({ enabled: true });
-  const text = new TextIntake({
-    classifier: TextClassifier.load(join(options.modelsDir, 'text-emotion.json')),
-    samples,
-    checkIns: new CheckInStore(db),
-    settings,
-    now: () => clock.now(),
-    newToken: () => randomBytes(32).toString('base64url'),
-  });
-  const engine = new Engine({ analyzer, samples, text, mood, voice, emit: () => undefined, log });
 
   /** Media time (ms) → the simulated wall clock; time never runs backwards. */
   const moveTo = (t: number): number => {

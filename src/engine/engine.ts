@@ -16,8 +16,21 @@ import type {
   PromptSettings,
 } from '../shared/prompts';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from '../shared/text-input';
+import type { RetentionSettings } from '../shared/history';
+import type {
+  DayHistory,
+  DeleteScope,
+  DeleteSummary,
+  Explanation,
+  ExportFormat,
+  FirstRunState,
+  HeatmapDay,
+  SensorSettings,
+  Trends,
+} from '../shared/history-api';
 import type { AudioChunk } from './capture-input';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
+import type { HistoryService } from './history-service';
 import type { MoodService } from './mood-service';
 import type { TextIntake } from './text-intake';
 
@@ -47,6 +60,11 @@ export interface EngineDeps {
   log: (level: LogLevel, message: string) => void;
   /** Moves the engine's test clock (only where EngineConfig.testClock is set); absent otherwise. */
   advanceClock?: (ms: number) => number;
+  /**
+   * Today, trends, explain, export, deletion, retention, sensors and the first run, and the history's
+   * background upkeep; without it (analyze, unit tests) those calls fail with `internal`.
+   */
+  history?: HistoryService;
   /** Text evidence and check-ins; without it those calls fail with `model-missing`. */
   text?: TextIntake;
   /**
@@ -117,9 +135,11 @@ export class Engine implements EngineApi {
     return this.deps.mood.liveMood();
   }
 
-  /** About once a second: prompts, outcomes, calibration, and the fused mood's 1 Hz history. */
+  /** About once a second: prompts, outcomes, calibration, the fused mood's 1 Hz history, and its upkeep. */
   tick(announceMood = true): BreakPrompt | null {
-    return this.deps.mood.tick(announceMood);
+    const prompt = this.deps.mood.tick(announceMood);
+    this.deps.history?.tick();
+    return prompt;
   }
 
   setPaused(paused: boolean): void {
@@ -224,6 +244,65 @@ export class Engine implements EngineApi {
     if (!this.deps.advanceClock) throw new AttuneError('bad-input', 'This engine runs on the real clock.');
     if (!Number.isFinite(ms) || ms < 0) throw new AttuneError('bad-input', 'advanceClock needs a duration ≥ 0 ms');
     return this.deps.advanceClock(ms);
+  }
+
+  getDayHistory(range: TimeRange): DayHistory {
+    return this.history().dayHistory(range);
+  }
+
+  getTrends(range: TimeRange): Trends {
+    return this.history().trends(range);
+  }
+
+  getHeatmap(range: TimeRange): HeatmapDay[] {
+    return this.history().heatmap(range);
+  }
+
+  explainAt(t: number): Explanation {
+    return this.history().explainAt(t);
+  }
+
+  writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }> {
+    return this.history().writeExport(format, range ?? undefined, path);
+  }
+
+  /** Deleting everything also forgets the personal baseline: it was learnt from the deleted history. */
+  deleteHistory(scope: DeleteScope): DeleteSummary {
+    const summary = this.history().deleteHistory(scope);
+    if (scope.kind === 'all') this.deps.mood.resetBaseline();
+    return summary;
+  }
+
+  getRetention(): RetentionSettings {
+    return this.history().settings.retention();
+  }
+
+  setRetention(patch: Partial<RetentionSettings>): RetentionSettings {
+    const next = this.history().settings.setRetention(patch);
+    // A shorter period prunes on the next beat rather than within the minute.
+    this.history().upkeep.soon();
+    return next;
+  }
+
+  getSensorSettings(): SensorSettings {
+    return this.history().settings.sensors();
+  }
+
+  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings {
+    return this.history().settings.setSensors(patch);
+  }
+
+  getFirstRun(): FirstRunState {
+    return this.history().settings.firstRun();
+  }
+
+  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState {
+    return this.history().settings.completeFirstRun(sensors);
+  }
+
+  private history(): HistoryService {
+    if (!this.deps.history) throw new AttuneError('internal', 'This engine keeps no history.');
+    return this.deps.history;
   }
 
   private intake(): TextIntake {

@@ -2,28 +2,21 @@
  * The engine process: Electron utility process or a Node child of the headless host. Plain Node:
  * it never imports electron. It waits for `init`, loads the models and the store, then serves.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OffsetClock, systemClock, type Clock } from '../shared/clock';
 import { envelop, toFailure } from '../shared/envelope';
-import type { EngineConfig, EngineEvent, LogLevel } from '../shared/engine-protocol';
+import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
 import type { CaptureInput } from './capture-input';
 import { fromPortMessage } from './capture-input';
 import { openCaptureSocket, type CaptureSocket } from './capture-socket';
-import { Engine } from './engine';
 import { startIngestServer } from './ingest/ingest-server';
 import { connectToParent } from './parent-link';
-import { MoodService } from './mood-service';
+import { assembleEngine } from './assemble';
+import type { Engine } from './engine';
 import { handleRequest } from './request-handler';
 import { openDatabase } from './store/open-database';
-import { CheckInStore } from './store/check-ins';
-import { EventStore } from './store/events';
-import { PromptStore } from './store/prompts';
-import { SampleStore } from './store/samples';
-import { SettingsStore } from './store/settings';
 import { TextClassifier } from './text/text-classifier';
-import { TextIntake } from './text-intake';
 import { FacePipeline } from './vision/face-pipeline';
 import { VoicePipeline } from './voice/voice-pipeline';
 
@@ -51,37 +44,17 @@ async function init(config: EngineConfig): Promise<void> {
   const classifier = TextClassifier.load(join(config.modelsDir, 'text-emotion.json'));
   const voice = await loadVoice(config);
   const modelLoadMs = performance.now() - started;
-  const samples = new SampleStore(db);
-  const settings = new SettingsStore(db);
   const clock: Clock = config.testClock ? new OffsetClock() : systemClock;
-  const emit = (event: EngineEvent): void => link.send({ type: 'event', seq: next(), ...event });
-  const mood = new MoodService({
-    clock,
-    samples,
-    prompts: new PromptStore(db),
-    events: new EventStore(db),
-    settings,
-    emit,
-    log,
-  });
-  const text = new TextIntake({
-    classifier,
-    samples,
-    checkIns: new CheckInStore(db),
-    settings,
-    now: () => clock.now(),
-    newToken: () => randomBytes(32).toString('base64url'),
-  });
-  engine = new Engine({
+  engine = assembleEngine({
+    db,
     analyzer,
-    samples,
-    text,
-    mood,
-    emit,
-    log,
+    classifier,
     voice,
+    clock,
+    emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
+    log,
     advanceClock: clock instanceof OffsetClock ? (ms) => advanceTestClock(clock, ms) : undefined,
-  });
+  }).engine;
   const beat = setInterval(() => tick(), TICK_MS);
   let socket: CaptureSocket | null = null;
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);

@@ -16,12 +16,12 @@ export class FakeEngineChild implements EngineChild {
       if (message.type === 'init')
         this.listener?.({ type: 'ready', seq: 1, modelLoadMs: 12, capturePort: 40404, ingestPort: null });
       if (message.type === 'request') {
-        this.listener?.({
-          type: 'response',
-          seq: 2,
-          replyTo: message.seq,
-          result: ok(this.answers[message.method] ?? null),
-        });
+        const answer = this.answers[message.method];
+        // A function answer acts on the arguments (writes the export file, say) and gives the value.
+        const value = typeof answer === 'function' ? (answer as (...a: unknown[]) => unknown)(...message.args) : answer;
+        void Promise.resolve(value).then((v) =>
+          this.listener?.({ type: 'response', seq: 2, replyTo: message.seq, result: ok(v ?? null) }),
+        );
       }
       if (message.type === 'shutdown') this.exitListener?.(0);
     });

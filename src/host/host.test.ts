@@ -55,7 +55,15 @@ describe('headless host', () => {
   beforeEach(async () => {
     const rendererDir = mkdtempSync(join(tmpdir(), 'attune-renderer-'));
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Attune</title>');
-    engine = new FakeEngineChild({ getSamples: [], getLiveMood: null });
+    engine = new FakeEngineChild({
+      getSamples: [],
+      getLiveMood: null,
+      // The real engine streams the export into the file the host names.
+      writeExport: (format: string, _range: unknown, path: string) => {
+        writeFileSync(path, format === 'csv' ? 'time,t\n' : '{}');
+        return { bytes: format === 'csv' ? 7 : 2 };
+      },
+    });
     host = await startHost({
       rendererDir,
       modelsDir: '/models',
@@ -135,5 +143,22 @@ describe('headless host', () => {
     engine.emit({ type: 'event', seq: 9, name: 'mood', payload: mood as never });
     expect(await got).toEqual({ kind: 'event', event: 'mood', payload: mood });
     ws.close();
+  });
+
+  it('serves an export once at the address exportHistory gave, only to the page holding the token', async () => {
+    const ws = await openApi(host);
+    const answer = await call(ws, 1, 'exportHistory', ['csv']);
+    ws.close();
+    if (answer.kind !== 'response' || !answer.result.ok) throw new Error('export refused');
+    const target = answer.result.value as { kind: string; url: string; filename: string };
+    expect(target).toMatchObject({ kind: 'download' });
+    expect(target.filename).toMatch(/^attune-history-.*\.csv$/);
+    expect((await get(host.port, target.url)).status).toBe(401);
+    const cookie = { Cookie: `attune_session=${host.token}` };
+    const file = await get(host.port, target.url, cookie);
+    expect(file.status).toBe(200);
+    expect(file.body).toBe('time,t\n');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="${target.filename}"`);
+    expect((await get(host.port, `${target.url}?token=${host.token}`)).status).toBe(404);
   });
 });

@@ -13,6 +13,7 @@ import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
 import type { TextInput } from '../shared/text-input';
 import { ApiSocket } from './api-socket';
+import { DOWNLOAD_PREFIX, ExportDownloads } from './export-downloads';
 import { handleIngest, INGEST_PATH } from '../engine/ingest/ingest-route';
 import { TokenBucket, type RateOptions } from '../engine/ingest/ingest-rate';
 import { forkEngine } from './node-engine';
@@ -46,6 +47,8 @@ export interface HostOptions {
    * `POST /test/advance-clock?ms=N` (with the token) moves forward. Default false: the route does not exist.
    */
   testClock?: boolean;
+  /** Where exports wait while they are downloaded, each in a private folder (default the OS temp folder). */
+  exportTempDir?: string;
 }
 
 const ADVANCE_CLOCK_PATH = '/test/advance-clock';
@@ -78,8 +81,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     captureTarget,
     emit,
     ingestUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`,
+    downloadExport: (format, range) => downloads.register(format, range),
   });
   const clock = options.clock ?? systemClock;
+  const downloads = new ExportDownloads({
+    writeExport: (format, range, path) => lifecycle.request('writeExport', format, range, path),
+    now: () => clock.now(),
+    tempRoot: options.exportTempDir,
+  });
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
     config: {
@@ -134,6 +143,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!authorised(req, token)) {
       res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Attune: open the address printed by `npm start` (it carries a private token).');
+      return;
+    }
+    if (path.startsWith(DOWNLOAD_PREFIX)) {
+      if (req.method === 'GET') await downloads.serve(path.slice(DOWNLOAD_PREFIX.length), res);
+      else res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
       return;
     }
     // The first visit carries ?token=…; a strict, HttpOnly cookie lets the page load its assets.

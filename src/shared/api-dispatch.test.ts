@@ -5,6 +5,8 @@ import { AttuneError } from './envelope';
 import { emptyBaseline } from './fusion/baseline';
 import type { AppStatus } from './mood';
 import { DEFAULT_PROMPT_SETTINGS } from './prompts';
+import { DEFAULT_RETENTION } from './history';
+import { DEFAULT_SENSOR_SETTINGS } from './history-api';
 
 const status: AppStatus = {
   engine: 'ready',
@@ -43,6 +45,24 @@ const handlers: ApiHandlers = {
   resetBaseline: () => emptyBaseline(),
   startCalibration: () => ({ phase: 'idle' }),
   cancelCalibration: () => ({ phase: 'idle' }),
+  getDayHistory: () => ({ rollups: [], prompts: [], events: [], checkIns: [] }),
+  getTrends: () => ({
+    days: [],
+    hours: [],
+    breaks: { prompts: 0, breaks: 0, recovered: 0, notRecovered: 0, unknown: 0 },
+  }),
+  getHeatmap: () => [],
+  explainAt: (t) => ({ t, samples: [], prompt: null, rollup: null }),
+  exportHistory: () => ({ kind: 'cancelled' }),
+  deleteHistory: () => ({ deleted: {} }),
+  getRetention: () => DEFAULT_RETENTION,
+  setRetention: (patch) => ({ ...DEFAULT_RETENTION, ...patch }),
+  getSensorSettings: () => DEFAULT_SENSOR_SETTINGS,
+  setSensorSettings: (patch) => ({ ...DEFAULT_SENSOR_SETTINGS, ...patch }),
+  getFirstRun: () => ({ completed: false }),
+  completeFirstRun: () => ({ completed: true }),
+  getDesktopSettings: () => null,
+  setDesktopSettings: () => null,
 };
 
 describe('dispatchApi', () => {
@@ -72,6 +92,28 @@ describe('dispatchApi', () => {
       ['getCheckIns', [{ from: 5, to: 1 }]],
       ['setIngestEnabled', ['yes']],
       ['setStoreText', [1]],
+      ['getDayHistory', [{ from: 0, to: 32 * 86_400_000 }]],
+      ['getDayHistory', [{ from: 0, to: 1, extra: 1 }]],
+      ['getTrends', [{ from: Number.NaN, to: 1 }]],
+      ['getHeatmap', [{ from: 0, to: 1e15 }]],
+      ['explainAt', [Number.NaN]],
+      ['explainAt', ['5']],
+      ['exportHistory', ['xml']],
+      ['exportHistory', ['csv', { from: 1, to: 0 }]],
+      ['exportHistory', []],
+      ['deleteHistory', [{ kind: 'everything' }]],
+      ['deleteHistory', [{ kind: 'day', t: Number.NaN }]],
+      ['deleteHistory', [{ kind: 'range', from: 3, to: 3 }]],
+      ['deleteHistory', [{ kind: 'all', from: 0 }]],
+      ['setRetention', [{ rawDays: 0 }]],
+      ['setRetention', [{ rawDays: 7, keep: true }]],
+      ['setSensorSettings', [{ frameRate: Number.NaN }]],
+      ['setSensorSettings', [{ frameRate: 10 }]],
+      ['setSensorSettings', [{ zoom: 2 }]],
+      ['completeFirstRun', [{ camera: true }]],
+      ['setDesktopSettings', [{ startAtLogin: 'yes' }]],
+      ['setDesktopSettings', [{ hidden: true }]],
+      ['getRetention', [1]],
     ] as const) {
       const result = await dispatchApi(handlers, method, args);
       expect(result.ok ? 'ok' : result.error.kind, `${method}(${JSON.stringify(args)})`).toBe('bad-input');
@@ -81,6 +123,30 @@ describe('dispatchApi', () => {
   it('accepts well-formed ranges with and without a source', async () => {
     expect((await dispatchApi(handlers, 'getSamples', [{ from: 0, to: 10 }])).ok).toBe(true);
     expect((await dispatchApi(handlers, 'getSamples', [{ from: 0, to: 10 }, 'face'])).ok).toBe(true);
+  });
+
+  it('accepts well-formed history and settings calls', async () => {
+    const range = { from: 0, to: 86_400_000 };
+    for (const [method, args] of [
+      ['getDayHistory', [range]],
+      ['getTrends', [range]],
+      ['getHeatmap', [range]],
+      ['explainAt', [5]],
+      ['exportHistory', ['csv']],
+      ['exportHistory', ['json', range]],
+      ['exportHistory', ['json', null]],
+      ['deleteHistory', [{ kind: 'all' }]],
+      ['deleteHistory', [{ kind: 'day', t: 5 }]],
+      ['deleteHistory', [{ kind: 'range', from: 1, to: 2 }]],
+      ['setRetention', [{ rawDays: 7 }]],
+      ['setSensorSettings', [{ camera: false, frameRate: 0.5 }]],
+      ['completeFirstRun', [{ camera: true, microphone: false }]],
+      ['setDesktopSettings', [{ startAtLogin: true }]],
+      ['getDesktopSettings', []],
+    ] as const) {
+      const result = await dispatchApi(handlers, method, args);
+      expect(result.ok, `${method}(${JSON.stringify(args)})`).toBe(true);
+    }
   });
 
   it('turns an unexpected throw into an internal error', async () => {

@@ -1,4 +1,15 @@
 import { type ApiArgs, type ApiMethod } from './api';
+import { retentionProblem } from './history';
+import {
+  deleteScopeProblem,
+  desktopSettingsProblem,
+  firstRunSensorsProblem,
+  isExportFormat,
+  MAX_DAY_HISTORY_MS,
+  MAX_TREND_MS,
+  rangeProblem,
+  sensorSettingsProblem,
+} from './history-validate';
 import { isEmotion } from './labels';
 import { isCameraState, type SampleSource } from './mood';
 import { isPromptAction, promptSettingsProblem } from './prompts';
@@ -44,6 +55,23 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
   resetBaseline: (a) => a.length === 0,
   startCalibration: (a) => a.length === 0,
   cancelCalibration: (a) => a.length === 0,
+  getDayHistory: (a) => a.length === 1 && rangeProblem(a[0], MAX_DAY_HISTORY_MS) === null,
+  getTrends: (a) => a.length === 1 && rangeProblem(a[0], MAX_TREND_MS) === null,
+  getHeatmap: (a) => a.length === 1 && rangeProblem(a[0], MAX_TREND_MS) === null,
+  explainAt: (a) => a.length === 1 && isFiniteNumber(a[0]),
+  exportHistory: (a) =>
+    (a.length === 1 || a.length === 2) && // JSON turns an absent range written as undefined into null.
+    isExportFormat(a[0]) &&
+    (a[1] === undefined || a[1] === null || rangeProblem(a[1]) === null),
+  deleteHistory: (a) => a.length === 1 && deleteScopeProblem(a[0]) === null,
+  getRetention: (a) => a.length === 0,
+  setRetention: (a) => a.length === 1 && retentionProblem(a[0]) === null,
+  getSensorSettings: (a) => a.length === 0,
+  setSensorSettings: (a) => a.length === 1 && sensorSettingsProblem(a[0]) === null,
+  getFirstRun: (a) => a.length === 0,
+  completeFirstRun: (a) => a.length === 1 && firstRunSensorsProblem(a[0]) === null,
+  getDesktopSettings: (a) => a.length === 0,
+  setDesktopSettings: (a) => a.length === 1 && desktopSettingsProblem(a[0]) === null,
 };
 
 export function validArgs<M extends ApiMethod>(method: M, args: readonly unknown[]): args is ApiArgs<M> {

@@ -4,6 +4,20 @@
  */
 import type { Envelope } from './envelope';
 import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
+import type {
+  DayHistory,
+  DeleteScope,
+  DeleteSummary,
+  DesktopSettings,
+  Explanation,
+  ExportFormat,
+  ExportTarget,
+  FirstRunState,
+  HeatmapDay,
+  SensorSettings,
+  Trends,
+} from './history-api';
+import type { RetentionSettings } from './history';
 import type { Emotion } from './labels';
 import type { BaselineInfo, BreakPrompt, CalibrationState, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
@@ -52,6 +66,28 @@ export interface AttuneApi {
   /** Starts about 20 s of calibration on a relaxed face and a few spoken words. */
   startCalibration(): CalibrationState;
   cancelCalibration(): CalibrationState;
+  /** A day (or any range) of the fused mood per minute, with prompts, events and check-ins. */
+  getDayHistory(range: TimeRange): DayHistory;
+  /** Week and month views: shares and valence by day, by hour of day, and whether breaks helped. */
+  getTrends(range: TimeRange): Trends;
+  /** The calendar heatmap: mean valence per local day. */
+  getHeatmap(range: TimeRange): HeatmapDay[];
+  /** What the app sensed around one instant, and why a prompt came then. */
+  explainAt(t: number): Explanation;
+  /** Exports a range (the whole history when absent) as CSV or JSON. */
+  exportHistory(format: ExportFormat, range?: TimeRange): ExportTarget;
+  /** Deletes everything, a day or a range, immediately. */
+  deleteHistory(scope: DeleteScope): DeleteSummary;
+  getRetention(): RetentionSettings;
+  setRetention(patch: Partial<RetentionSettings>): RetentionSettings;
+  getSensorSettings(): SensorSettings;
+  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings;
+  getFirstRun(): FirstRunState;
+  /** Ends the first run with the sensors the person chose. */
+  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState;
+  /** Null where the app is not a desktop app (the headless host). */
+  getDesktopSettings(): DesktopSettings | null;
+  setDesktopSettings(patch: Partial<DesktopSettings>): DesktopSettings | null;
 }
 
 export type CaptureTarget =
@@ -66,6 +102,8 @@ export interface AttuneEvents {
   /** A new prompt to show, or one that changed (answered, outcome known). */
   prompt: BreakPrompt;
   calibration: CalibrationState;
+  /** Sensor settings changed (from settings, the first run or another page). */
+  sensors: SensorSettings;
 }
 
 export type ApiMethod = keyof AttuneApi;
@@ -112,6 +150,20 @@ export const API_METHODS = [
   'resetBaseline',
   'startCalibration',
   'cancelCalibration',
+  'getDayHistory',
+  'getTrends',
+  'getHeatmap',
+  'explainAt',
+  'exportHistory',
+  'deleteHistory',
+  'getRetention',
+  'setRetention',
+  'getSensorSettings',
+  'setSensorSettings',
+  'getFirstRun',
+  'completeFirstRun',
+  'getDesktopSettings',
+  'setDesktopSettings',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [
@@ -121,6 +173,7 @@ export const API_EVENTS = [
   'voice',
   'prompt',
   'calibration',
+  'sensors',
 ] as const satisfies readonly ApiEvent[];
 
 // Compile-time proof that the lists above name every method and event of the interfaces.

@@ -99,3 +99,99 @@ describe('AppService', () => {
     expect(calls).toEqual([['getCheckIns', [{ from: 0, to: 5 }]]]);
   });
 });
+
+describe('AppService: history, settings and the desktop hooks', () => {
+  const sensors = { camera: true, microphone: false, frameRate: 1 };
+
+  it('announces new sensor settings to every page, from settings and from the first run', async () => {
+    const { service, calls, events } = setup((method) =>
+      ok(method === 'completeFirstRun' ? { completed: true } : sensors),
+    );
+    expect(await service.setSensorSettings({ microphone: false, frameRate: 1 })).toEqual(sensors);
+    expect(await service.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
+    expect(calls.map((c) => c[0])).toEqual(['setSensorSettings', 'completeFirstRun', 'getSensorSettings']);
+    expect(events).toEqual([
+      ['sensors', sensors],
+      ['sensors', sensors],
+    ]);
+  });
+
+  it('does not announce settings the engine refused', async () => {
+    const { service, events } = setup(() => fail('bad-input', 'the camera frame rate must be from 0.5 to 5'));
+    await expect(service.setSensorSettings({ frameRate: 9 })).rejects.toMatchObject({ kind: 'bad-input' });
+    expect(events).toEqual([]);
+  });
+
+  it('forwards the history reads and deletion to the engine', async () => {
+    const { service, calls } = setup(() => ok({}));
+    const range = { from: 0, to: 10 };
+    await service.getDayHistory(range);
+    await service.getTrends(range);
+    await service.getHeatmap(range);
+    await service.explainAt(5);
+    await service.deleteHistory({ kind: 'all' });
+    await service.setRetention({ rawDays: 7 });
+    expect(calls).toEqual([
+      ['getDayHistory', [range]],
+      ['getTrends', [range]],
+      ['getHeatmap', [range]],
+      ['explainAt', [5]],
+      ['deleteHistory', [{ kind: 'all' }]],
+      ['setRetention', [{ rawDays: 7 }]],
+    ]);
+  });
+
+  it('exports through the save dialog where there is one, else a download, else refuses', async () => {
+    const engine: EngineRequester = { request: () => Promise.resolve(ok(null) as never) };
+    const base = { engine, captureTarget: () => ({ kind: 'message-port' }) as const, emit: () => undefined };
+    const asked: unknown[][] = [];
+    const saved = new AppService({
+      ...base,
+      saveExport: (format, range) => {
+        asked.push([format, range]);
+        return Promise.resolve({ kind: 'saved', path: '/home/me/a.csv', bytes: 10 });
+      },
+      downloadExport: () => ({ kind: 'cancelled' }),
+    });
+    expect(await saved.exportHistory('csv', { from: 0, to: 1 })).toEqual({
+      kind: 'saved',
+      path: '/home/me/a.csv',
+      bytes: 10,
+    });
+    const host = new AppService({
+      ...base,
+      downloadExport: (format, range) => {
+        asked.push([format, range]);
+        return { kind: 'download', url: '/download/x', filename: 'a.json' };
+      },
+    });
+    // JSON over the host's socket turns an absent range into null: the hook sees undefined.
+    expect(await host.exportHistory('json', null as never)).toMatchObject({ kind: 'download' });
+    expect(asked).toEqual([
+      ['csv', { from: 0, to: 1 }],
+      ['json', undefined],
+    ]);
+    await expect(new AppService(base).exportHistory('csv')).rejects.toMatchObject({ kind: 'internal' });
+  });
+
+  it('answers desktop settings through the hook, or null without one', async () => {
+    const { service } = setup();
+    expect(await service.getDesktopSettings()).toBeNull();
+    expect(await service.setDesktopSettings({ startAtLogin: true })).toBeNull();
+    let startAtLogin = false;
+    const desktop = new AppService({
+      engine: { request: () => Promise.resolve(ok(null) as never) },
+      captureTarget: () => ({ kind: 'message-port' }),
+      emit: () => undefined,
+      desktop: {
+        get: () => ({ startAtLogin }),
+        set: (patch) => {
+          startAtLogin = patch.startAtLogin ?? startAtLogin;
+          return Promise.resolve({ startAtLogin });
+        },
+      },
+    });
+    expect(await desktop.setDesktopSettings({ startAtLogin: true })).toEqual({ startAtLogin: true });
+    expect(await desktop.getDesktopSettings()).toEqual({ startAtLogin: true });
+  });
+});

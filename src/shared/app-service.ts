@@ -18,13 +18,27 @@ import {
   type PromptSettings,
 } from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
+import type { RetentionSettings } from './history';
+import type {
+  DayHistory,
+  DeleteScope,
+  DeleteSummary,
+  DesktopSettings,
+  Explanation,
+  ExportFormat,
+  ExportTarget,
+  FirstRunState,
+  HeatmapDay,
+  SensorSettings,
+  Trends,
+} from './history-api';
 
 /** What the service needs of the engine lifecycle. */
 export interface EngineRequester {
   request<M extends EngineMethod>(
     method: M,
     ...args: Parameters<EngineApi[M]>
-  ): Promise<Envelope<ReturnType<EngineApi[M]>>>;
+  ): Promise<Envelope<Awaited<ReturnType<EngineApi[M]>>>>;
 }
 
 export interface AppServiceDeps {
@@ -39,6 +53,18 @@ export interface AppServiceDeps {
   onPrompt?: (prompt: BreakPrompt) => void;
   /** Address of the local text endpoint; absent where this app does not serve one (Electron, for now). */
   ingestUrl?: () => string | null;
+  /**
+   * Electron: asks where to save (a dialog) and has the engine write the file there (`writeExport`).
+   * Takes precedence over `downloadExport`.
+   */
+  saveExport?: (format: ExportFormat, range: TimeRange | undefined) => Promise<ExportTarget>;
+  /** The headless host: a one-time download address on its loopback server. */
+  downloadExport?: (format: ExportFormat, range: TimeRange | undefined) => ExportTarget;
+  /** Desktop-only settings (start at login); without it get/setDesktopSettings answer null. */
+  desktop?: {
+    get(): DesktopSettings | Promise<DesktopSettings>;
+    set(patch: Partial<DesktopSettings>): DesktopSettings | Promise<DesktopSettings>;
+  };
 }
 
 export class AppService implements ApiHandlers {
@@ -149,6 +175,72 @@ export class AppService implements ApiHandlers {
 
   async cancelCalibration(): Promise<CalibrationState> {
     return unwrap(await this.deps.engine.request('cancelCalibration'));
+  }
+
+  async getDayHistory(range: TimeRange): Promise<DayHistory> {
+    return unwrap(await this.deps.engine.request('getDayHistory', range));
+  }
+
+  async getTrends(range: TimeRange): Promise<Trends> {
+    return unwrap(await this.deps.engine.request('getTrends', range));
+  }
+
+  async getHeatmap(range: TimeRange): Promise<HeatmapDay[]> {
+    return unwrap(await this.deps.engine.request('getHeatmap', range));
+  }
+
+  async explainAt(t: number): Promise<Explanation> {
+    return unwrap(await this.deps.engine.request('explainAt', t));
+  }
+
+  /** A save dialog where there is one (Electron), else a one-time download (the host). */
+  async exportHistory(format: ExportFormat, range?: TimeRange): Promise<ExportTarget> {
+    // Over JSON an absent range can arrive as null.
+    const wanted = range ?? undefined;
+    if (this.deps.saveExport) return this.deps.saveExport(format, wanted);
+    if (this.deps.downloadExport) return this.deps.downloadExport(format, wanted);
+    throw new AttuneError('internal', 'This app cannot export history.');
+  }
+
+  async deleteHistory(scope: DeleteScope): Promise<DeleteSummary> {
+    return unwrap(await this.deps.engine.request('deleteHistory', scope));
+  }
+
+  async getRetention(): Promise<RetentionSettings> {
+    return unwrap(await this.deps.engine.request('getRetention'));
+  }
+
+  async setRetention(patch: Partial<RetentionSettings>): Promise<RetentionSettings> {
+    return unwrap(await this.deps.engine.request('setRetention', patch));
+  }
+
+  async getSensorSettings(): Promise<SensorSettings> {
+    return unwrap(await this.deps.engine.request('getSensorSettings'));
+  }
+
+  /** Every page (the capture page above all) hears the new settings as a 'sensors' event. */
+  async setSensorSettings(patch: Partial<SensorSettings>): Promise<SensorSettings> {
+    const sensors = unwrap(await this.deps.engine.request('setSensorSettings', patch));
+    this.deps.emit('sensors', sensors);
+    return sensors;
+  }
+
+  async getFirstRun(): Promise<FirstRunState> {
+    return unwrap(await this.deps.engine.request('getFirstRun'));
+  }
+
+  async completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): Promise<FirstRunState> {
+    const state = unwrap(await this.deps.engine.request('completeFirstRun', sensors));
+    this.deps.emit('sensors', unwrap(await this.deps.engine.request('getSensorSettings')));
+    return state;
+  }
+
+  async getDesktopSettings(): Promise<DesktopSettings | null> {
+    return this.deps.desktop ? this.deps.desktop.get() : null;
+  }
+
+  async setDesktopSettings(patch: Partial<DesktopSettings>): Promise<DesktopSettings | null> {
+    return this.deps.desktop ? this.deps.desktop.set(patch) : null;
   }
 
   /** From main's platform watchers (not part of the renderer contract): lock, idle, meeting, full screen. */

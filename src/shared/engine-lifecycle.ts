@@ -36,6 +36,12 @@ export interface LifecycleInfo {
   ingestPort?: number | null;
 }
 
+/**
+ * Calls that may rightly take long, and how long they get, ms: an export streams up to a year of history into a
+ * file (10 minutes). Every other call gets `requestTimeoutMs`.
+ */
+const SLOW_REQUESTS: Partial<Record<EngineMethod, number>> = { writeExport: 600_000 };
+
 export interface LifecycleOptions {
   spawn: () => EngineChild;
   config: EngineConfig;
@@ -53,7 +59,7 @@ export interface LifecycleOptions {
   stableAfterMs?: number;
   /** Time allowed between spawn and `ready`, ms (default 30 000: model loading on a slow disk). */
   readyTimeoutMs?: number;
-  /** Time a request may take before it fails, ms (default 10 000). */
+  /** Time a request may take before it fails, ms (default 10 000; an export gets 10 minutes). */
   requestTimeoutMs?: number;
   /** Grace period after `shutdown` before the process is killed, ms (default 3 000). */
   stopTimeoutMs?: number;
@@ -89,17 +95,20 @@ export class EngineLifecycle {
   request<M extends EngineMethod>(
     method: M,
     ...args: Parameters<EngineApi[M]>
-  ): Promise<Envelope<ReturnType<EngineApi[M]>>> {
+  ): Promise<Envelope<Awaited<ReturnType<EngineApi[M]>>>> {
     const child = this.child;
     if (!child || this.currentState !== 'ready') {
       return Promise.resolve(fail('engine-unavailable', `The analysis engine is ${this.currentState}.`));
     }
     const seq = this.nextSeq();
     return new Promise((resolve) => {
-      const timer = this.opts.clock.setTimeout(() => {
-        this.pending.delete(seq);
-        resolve(fail('engine-unavailable', `The analysis engine did not answer ${method} in time.`));
-      }, this.opts.requestTimeoutMs ?? 10_000);
+      const timer = this.opts.clock.setTimeout(
+        () => {
+          this.pending.delete(seq);
+          resolve(fail('engine-unavailable', `The analysis engine did not answer ${method} in time.`));
+        },
+        SLOW_REQUESTS[method] ?? this.opts.requestTimeoutMs ?? 10_000,
+      );
       this.pending.set(seq, { resolve: resolve as (r: Envelope<unknown>) => void, timer });
       child.send({ type: 'request', seq, method, args } as ToEngine);
     });

@@ -9,6 +9,18 @@ import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, 
 import type { Emotion } from './labels';
 import type { BaselineInfo, BreakPrompt, CalibrationState, Environment, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, TextInput, TextSettings } from './text-input';
+import type { RetentionSettings } from './history';
+import type {
+  DayHistory,
+  DeleteScope,
+  DeleteSummary,
+  Explanation,
+  ExportFormat,
+  FirstRunState,
+  HeatmapDay,
+  SensorSettings,
+  Trends,
+} from './history-api';
 
 export interface EngineConfig {
   /** Folder holding the ONNX files and manifest.json. */
@@ -71,6 +83,25 @@ export interface EngineApi {
   cancelCalibration(): CalibrationState;
   /** Test clock only (see EngineConfig.testClock): moves the engine's time forward by `ms`. */
   advanceClock(ms: number): number;
+  getDayHistory(range: TimeRange): DayHistory;
+  getTrends(range: TimeRange): Trends;
+  getHeatmap(range: TimeRange): HeatmapDay[];
+  explainAt(t: number): Explanation;
+  /**
+   * Streams the history of `range` (everything when undefined) as CSV or JSON into the file at `path` (absolute),
+   * created or replaced with user-only permissions (0600). Electron's main calls it after its save dialog; the
+   * headless host into a private temporary folder it then serves once. Answers the bytes written.
+   */
+  writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }>;
+  /** Deletes immediately; "all" keeps preferences (prompt rules, sensors, retention) but forgets the baseline. */
+  deleteHistory(scope: DeleteScope): DeleteSummary;
+  getRetention(): RetentionSettings;
+  setRetention(patch: Partial<RetentionSettings>): RetentionSettings;
+  getSensorSettings(): SensorSettings;
+  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings;
+  getFirstRun(): FirstRunState;
+  /** Stores the sensors chosen and marks the first run done. */
+  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState;
 }
 
 export interface IngestSettings {

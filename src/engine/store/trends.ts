@@ -12,6 +12,7 @@ import {
   type HourOfDayTrend,
   type LocalCalendar,
 } from '../../shared/history';
+import type { HeatmapDay } from '../../shared/history-api';
 import { EMOTIONS, type Emotion } from '../../shared/labels';
 import { guard } from './errors';
 
@@ -73,14 +74,6 @@ function addRow(bucket: Bucket, row: GroupRow): void {
 }
 
 const meanValence = (b: Bucket): number | null => (b.n > 0 ? b.v / b.n : null);
-
-/** One local day of the calendar heatmap. */
-export interface HeatmapDay {
-  /** Unix ms of the local day's start. */
-  day: number;
-  n: number;
-  meanValence: number | null;
-}
 
 /** Trend queries for the dashboard, all from rollups and prompts: never a scan of raw samples or minutes. */
 export class TrendStore {

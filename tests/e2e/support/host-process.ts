@@ -16,10 +16,16 @@ export interface HostProcess {
 export interface HostProcessOptions {
   /** Extra environment for the host, e.g. ATTUNE_TEST_CLOCK=1. */
   env?: Record<string, string>;
+  /**
+   * Fills the database before the host opens it (e.g. `(db) => seedHistory(db, { days: 365 })`): called with the
+   * database file once the data folder exists. Default: none, a fresh history.
+   */
+  seed?: (dbFile: string) => void;
 }
 
 export function startHostProcess(options: HostProcessOptions = {}): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
+  options.seed?.(join(dataDir, 'attune.sqlite'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts', '--data-dir', dataDir], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../shared/clock';
+import { fixedOffset } from '../shared/history';
+import { emptyBaseline } from '../shared/fusion/baseline';
+import { Engine } from './engine';
+import type { FrameAnalyzer } from './frame-analyzer';
+import { HistoryService } from './history-service';
+import { CheckInStore } from './store/check-ins';
+import { openDatabase } from './store/open-database';
+import { SampleStore } from './store/samples';
+import { SettingsStore } from './store/settings';
+import { sample } from './store/test-helpers';
+import { testMoodService } from './test-support/mood-service';
+
+const noFrames: FrameAnalyzer = {
+  process: () => Promise.reject(new Error('no frames in this test')),
+  release: () => Promise.resolve(),
+};
+const T0 = Date.UTC(2026, 0, 5, 10);
+
+function setup(withHistory = true) {
+  const db = openDatabase(':memory:');
+  const clock = new ManualClock(T0);
+  const samples = new SampleStore(db);
+  const deferred: (() => void)[] = [];
+  const { mood } = testMoodService({ samples, emit: () => undefined, clock });
+  const history = new HistoryService({
+    db,
+    clock,
+    settings: new SettingsStore(db),
+    checkIns: new CheckInStore(db),
+    log: () => undefined,
+    calendar: fixedOffset(0),
+    defer: (step) => deferred.push(step),
+  });
+  const engine = new Engine({
+    analyzer: noFrames,
+    samples,
+    mood,
+    history: withHistory ? history : undefined,
+    emit: () => undefined,
+    log: () => undefined,
+  });
+  return { engine, clock, samples, deferred, mood };
+}
+
+describe('Engine with its history', () => {
+  it('starts the history upkeep from its 1 Hz beat without running it there', () => {
+    const { engine, clock, samples, deferred } = setup();
+    samples.insert([sample(T0, 'fused'), sample(T0 + 1000, 'fused')]);
+    clock.advance(120_000);
+    engine.tick();
+    expect(deferred).toHaveLength(1);
+    for (let step = deferred.shift(); step; step = deferred.shift()) step();
+    expect(engine.getDayHistory({ from: T0, to: T0 + 3_600_000 }).rollups.map((r) => r.n)).toEqual([2]);
+  });
+
+  it('forgets the personal baseline when everything is deleted', () => {
+    const { engine, mood } = setup();
+    engine.correctMood('sad');
+    expect(mood.getBaseline()).not.toEqual(emptyBaseline());
+    engine.deleteHistory({ kind: 'all' });
+    expect(mood.getBaseline()).toEqual(emptyBaseline());
+    expect(engine.countSamples()).toBe(0);
+  });
+
+  it('forwards settings and the first run', () => {
+    const { engine } = setup();
+    expect(engine.setSensorSettings({ frameRate: 1 }).frameRate).toBe(1);
+    expect(engine.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
+    expect(engine.getSensorSettings()).toEqual({ camera: true, microphone: false, frameRate: 1 });
+    expect(engine.setRetention({ rawDays: 10 })).toEqual({ rawDays: 10 });
+    expect(engine.getRetention()).toEqual({ rawDays: 10 });
+  });
+
+  it('answers history calls with a typed error where it keeps no history (analyze)', () => {
+    const { engine } = setup(false);
+    expect(() => engine.getRetention()).toThrow(expect.objectContaining({ kind: 'internal' }));
+    expect(engine.tick()).toBeNull();
+  });
+});
