@@ -1,22 +1,41 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, apiChannel, eventChannel } from '../shared/api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_METHODS, apiChannel, eventChannel, type ApiMethod, type AttuneEvents } from '../shared/api';
+import type { Envelope } from '../shared/envelope';
 import type { FromEngine, ToEngine } from '../shared/engine-protocol';
 import type { BreakPrompt, Environment } from '../shared/prompts';
 import type * as ElectronFake from './test-support/electron-fake';
+import { trayIconBitmap, type TrayIconState } from './tray-icon';
 import type { TrayMenuItem } from './tray-menu';
 
 type Fake = typeof ElectronFake;
 
 /** Loads a fresh main entry against a fresh fake Electron. */
-async function boot(options: { lock?: boolean; ready?: boolean; argv?: string[] } = {}): Promise<Fake> {
+async function boot(
+  options: {
+    lock?: boolean;
+    ready?: boolean;
+    argv?: string[];
+    platform?: NodeJS.Platform;
+    openedAtLogin?: boolean;
+    /** app.getPath answers, e.g. a temporary appData folder. */
+    paths?: Record<string, string>;
+  } = {},
+): Promise<Fake> {
   vi.resetModules();
   const fake = await import('./test-support/electron-fake');
   // Each boot gets its own fake Electron, the one the fresh entry module will import.
   vi.doMock('electron', () => fake);
   fake.resetElectronFake();
   fake.app.hasLock = options.lock ?? true;
+  fake.app.openedAtLogin = options.openedAtLogin ?? false;
+  fake.app.paths = options.paths ?? {};
   const argv = process.argv;
   process.argv = [...argv, ...(options.argv ?? [])];
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+  if (options.platform) Object.defineProperty(process, 'platform', { value: options.platform, configurable: true });
   try {
     await import('./index');
     if (options.ready ?? true) await fake.app.becomeReady();
@@ -24,8 +43,33 @@ async function boot(options: { lock?: boolean; ready?: boolean; argv?: string[] 
     await new Promise<void>((resolve) => setImmediate(resolve));
   } finally {
     process.argv = argv;
+    if (platform) Object.defineProperty(process, 'platform', platform);
   }
   return fake;
+}
+
+/** The tray icon's state, read back from the bitmap the tray was last given. */
+function trayIcon(fake: Fake): TrayIconState | undefined {
+  const image = fake.Tray.instances[0]?.images.at(-1) as { buffer: Buffer } | undefined;
+  const states: TrayIconState[] = ['steady', 'bright', 'low', 'tense', 'unknown', 'paused', 'off'];
+  return states.find((s) => image !== undefined && Buffer.from(trayIconBitmap(s, 32)).equals(image.buffer));
+}
+
+const fakeEventLike = { preventDefault: () => undefined };
+
+/** Calls the renderer API as the dashboard page would, through the IPC handler. */
+async function callApi(fake: Fake, method: ApiMethod, ...args: unknown[]): Promise<Envelope<unknown>> {
+  const url = windowLoading(fake, 'index.html')?.loaded[0];
+  const handler = fake.ipcMain.handlers.get(apiChannel(method));
+  if (!url || !handler) throw new Error(`cannot call ${method}`);
+  return (await handler({ senderFrame: { url, parent: null } }, ...args)) as Envelope<unknown>;
+}
+
+/** Answers the engine's latest request for `method` with `value`. */
+function answer(fake: Fake, method: string, value: unknown): void {
+  const request = posted(fake).findLast((m) => m.type === 'request' && m.method === method);
+  if (!request) throw new Error(`no ${method} request`);
+  fromEngine(fake, { type: 'response', seq: 99, replyTo: request.seq, result: { ok: true, value } });
 }
 
 const posted = (fake: Fake): ToEngine[] => (fake.forks[0]?.posted ?? []).map((p) => p.message as ToEngine);
@@ -136,6 +180,125 @@ describe('main entry', () => {
     expect(fake.Tray.instances[0]?.tooltip).toBe('Attune — paused');
   });
 
+  it('pausing from the tray tells the capture page, which releases the camera, and greys the icon', async () => {
+    const fake = await boot();
+    engineReady(fake);
+    const capture = windowLoading(fake, 'capture.html');
+    trayItems(fake)
+      .find((i) => i.label === 'Pause for 1 hour')
+      ?.click?.();
+    const statuses = capture?.webContents.sent.filter((m) => m.channel === eventChannel('status')) ?? [];
+    expect(statuses.at(-1)?.args[0]).toMatchObject({ paused: true, camera: 'paused' });
+    expect(trayIcon(fake)).toBe('paused');
+    trayItems(fake)
+      .find((i) => i.label === 'Resume')
+      ?.click?.();
+    expect(capture?.webContents.sent.at(-1)?.args[0]).toMatchObject({ paused: false });
+    expect(trayIcon(fake)).toBe('unknown');
+  });
+
+  it('the tray icon follows the mood, and shows off when every sensor is switched off', async () => {
+    const fake = await boot();
+    // Starting: nothing to show yet.
+    expect(trayIcon(fake)).toBe('unknown');
+    engineReady(fake);
+    const mood: AttuneEvents['mood'] = {
+      t: 1,
+      label: 'sad',
+      probs: { neutral: 0, happy: 0, sad: 1, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
+      valence: -0.6,
+      arousal: -0.2,
+      confidence: 0.8,
+      modalities: {
+        face: { share: 1, probs: null, lastAt: null },
+        voice: { share: 0, probs: null, lastAt: null },
+        text: { share: 0, probs: null, lastAt: null },
+      },
+    };
+    fromEngine(fake, { type: 'event', seq: 2, name: 'mood', payload: mood });
+    expect(trayIcon(fake)).toBe('low');
+    // Once ready, main reads the sensor settings for the tray.
+    answer(fake, 'getSensorSettings', { camera: false, microphone: false, frameRate: 2 });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(trayIcon(fake)).toBe('off');
+    expect(trayItems(fake)[0]?.label).toBe('Sensors off');
+  });
+
+  it('closing every window keeps the app running in the tray', async () => {
+    const fake = await boot();
+    const dashboard = windowLoading(fake, 'index.html');
+    dashboard?.close();
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quits).toBe(0);
+    expect(fake.Tray.instances[0]?.destroyed).toBe(false);
+  });
+
+  it('on macOS, being opened as a login item starts in the tray only', async () => {
+    const fake = await boot({ platform: 'darwin', openedAtLogin: true });
+    expect(windowLoading(fake, 'index.html')).toBeUndefined();
+    expect(fake.Tray.instances).toHaveLength(1);
+  });
+
+  it('switches start at login on and off (an XDG autostart entry on Linux)', async () => {
+    const appData = mkdtempSync(join(tmpdir(), 'attune-main-'));
+    try {
+      const fake = await boot({ platform: 'linux', paths: { appData } });
+      expect(await callApi(fake, 'getDesktopSettings')).toEqual({ ok: true, value: { startAtLogin: false } });
+      expect(await callApi(fake, 'setDesktopSettings', { startAtLogin: true })).toEqual({
+        ok: true,
+        value: { startAtLogin: true },
+      });
+      const entry = readFileSync(join(appData, 'autostart', 'attune.desktop'), 'utf8');
+      // A development run: Electron, then the app folder, then --hidden.
+      expect(entry).toMatch(/^Exec=.+ \/repo --hidden$/m);
+      expect(await callApi(fake, 'setDesktopSettings', { startAtLogin: false })).toMatchObject({
+        value: { startAtLogin: false },
+      });
+    } finally {
+      rmSync(appData, { recursive: true, force: true });
+    }
+  });
+
+  it('uses login items on Windows', async () => {
+    const fake = await boot({ platform: 'win32' });
+    await callApi(fake, 'setDesktopSettings', { startAtLogin: true });
+    expect(fake.app.loginItem).toEqual({
+      openAtLogin: true,
+      path: process.execPath,
+      args: ['/repo', '--hidden'],
+    });
+    expect(await callApi(fake, 'getDesktopSettings')).toEqual({ ok: true, value: { startAtLogin: true } });
+  });
+
+  it('exports through a save dialog on the dashboard; the engine writes the file', async () => {
+    const fake = await boot({ paths: { documents: '/home/ada/Documents' } });
+    engineReady(fake);
+    fake.dialog.answer = { canceled: false, filePath: '/home/ada/Documents/mood.json' };
+    const result = callApi(fake, 'exportHistory', 'json', { from: 1, to: 2 });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(fake.dialog.shown[0]?.parent).toBe(windowLoading(fake, 'index.html'));
+    expect(fake.dialog.shown[0]?.options.defaultPath).toMatch(
+      /^\/home\/ada\/Documents\/attune-history-\d{4}-\d\d-\d\d\.json$/,
+    );
+    expect(posted(fake).at(-1)).toMatchObject({
+      type: 'request',
+      method: 'writeExport',
+      args: ['json', { from: 1, to: 2 }, '/home/ada/Documents/mood.json'],
+    });
+    answer(fake, 'writeExport', { bytes: 321 });
+    expect(await result).toEqual({
+      ok: true,
+      value: { kind: 'saved', path: '/home/ada/Documents/mood.json', bytes: 321 },
+    });
+  });
+
+  it('a cancelled export dialog writes nothing', async () => {
+    const fake = await boot();
+    engineReady(fake);
+    expect(await callApi(fake, 'exportHistory', 'csv')).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(posted(fake).some((m) => m.type === 'request' && m.method === 'writeExport')).toBe(false);
+  });
+
   it('closing the dashboard hides it; a second launch shows it again', async () => {
     const fake = await boot();
     const dashboard = windowLoading(fake, 'index.html');
@@ -143,8 +306,23 @@ describe('main entry', () => {
     dashboard?.close();
     expect(dashboard?.destroyed).toBe(false);
     expect(dashboard?.visible).toBe(false);
-    fake.app.emit('second-instance');
+    fake.app.emit('second-instance', fakeEventLike, ['attune']);
     expect(dashboard?.visible).toBe(true);
+  });
+
+  it('a second launch from the login item (--hidden) leaves the dashboard closed', async () => {
+    const fake = await boot({ argv: ['--hidden'] });
+    fake.app.emit('second-instance', fakeEventLike, ['attune', '--hidden']);
+    expect(windowLoading(fake, 'index.html')).toBeUndefined();
+    fake.app.emit('second-instance', fakeEventLike, ['attune']);
+    expect(windowLoading(fake, 'index.html')).toBeDefined();
+  });
+
+  it('on macOS, a second launch shows the dashboard even though this instance was opened at login', async () => {
+    const fake = await boot({ platform: 'darwin', openedAtLogin: true });
+    expect(windowLoading(fake, 'index.html')).toBeUndefined();
+    fake.app.emit('second-instance', fakeEventLike, ['Attune']);
+    expect(windowLoading(fake, 'index.html')).toBeDefined();
   });
 
   it('quit from the tray stops the engine, then exits', async () => {

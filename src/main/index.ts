@@ -2,7 +2,8 @@
  * Electron entry: one instance, a tray, the hidden capture window, the dashboard, the break-prompt window,
  * and the engine in a utility process. Closing the dashboard hides it; quitting from the tray stops the
  * engine first. Lock, idle and camera-busy reach the prompt policy through the environment watcher.
- * Pass --hidden to start in the tray only (e.g. at login).
+ * Pass --hidden to start in the tray only (as the login item does). Settings reach the desktop through
+ * AppService hooks: start at login (login-item.ts) and export through a save dialog (export-dialog.ts).
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,12 @@ import type { BreakPrompt } from '../shared/prompts';
 import { AppService } from '../shared/app-service';
 import { systemClock } from '../shared/clock';
 import { EngineLifecycle } from '../shared/engine-lifecycle';
+import { desktopDeps, startsHidden } from './desktop-deps';
 import { EngineProcessHost } from './engine-process';
 import { EnvironmentWatcher } from './environment-watcher';
 import { createBroadcaster, registerIpc, type Emit } from './ipc';
 import { createLogger, isLogLevel } from './logger';
+import { HIDDEN_ARG } from './login-item';
 import { builtFiles, engineConfig, resolvePages } from './paths';
 import { PauseTimer } from './pause-timer';
 import { guardWebContents, secureSession } from './security';
@@ -58,8 +61,6 @@ function startApp(): WindowManager {
   });
 
   let tray: AttuneTray | null = null;
-  let lastStatus: AttuneEvents['status'] | null = null;
-  let lastMood: AttuneEvents['mood'] | null = null;
   /** The unanswered prompt the prompt window is showing, if any. */
   let pendingPrompt: BreakPrompt | null = null;
   const environment = new EnvironmentWatcher({
@@ -69,14 +70,15 @@ function startApp(): WindowManager {
   });
   const broadcast = createBroadcaster(() => windows.liveContents());
   const emit: Emit = (event, payload) => {
+    // The capture page is among the receivers: it releases the camera and microphone on a paused status.
     broadcast(event, payload);
     if (event === 'status') {
-      lastStatus = payload as AttuneEvents['status'];
+      const status = payload as AttuneEvents['status'];
       // 'busy': another app holds the camera, most likely a call.
-      environment.setCameraState(lastStatus.camera);
-    } else if (event === 'mood') lastMood = payload as AttuneEvents['mood'];
-    else return;
-    if (tray && lastStatus) tray.update(lastStatus, lastMood);
+      environment.setCameraState(status.camera);
+      tray?.setStatus(status);
+    } else if (event === 'mood') tray?.setMood(payload as AttuneEvents['mood']);
+    else if (event === 'sensors') tray?.setSensors(payload as AttuneEvents['sensors']);
   };
 
   let ingestPort: number | null = null;
@@ -90,11 +92,19 @@ function startApp(): WindowManager {
       // The engine serves the local text endpoint itself, so texts never pass through main.
       ingestPort = state === 'ready' ? (info.ingestPort ?? null) : null;
       service.engineStateChanged(state, info);
+      // The tray shows "off" when every sensor is switched off; later changes arrive as 'sensors' events.
+      if (state === 'ready') {
+        void lifecycle.request('getSensorSettings').then((answer) => {
+          if (answer.ok) tray?.setSensors(answer.value);
+        });
+      }
     },
     onLog: (level, message) => engineLog.log(level, message),
   });
   const service: AppService = new AppService({
     engine: lifecycle,
+    // Start at login, and export through a save dialog (the engine writes the file).
+    ...desktopDeps({ engine: lifecycle, dashboard: () => windows.dashboardWindow(), now: () => systemClock.now() }),
     // Electron always uses the port the preload hands over; a new one follows each engine restart.
     captureTarget: () => ({ kind: 'message-port' }),
     ingestUrl: () => (ingestPort === null ? null : `http://127.0.0.1:${ingestPort}${INGEST_PATH}`),
@@ -156,7 +166,7 @@ function startApp(): WindowManager {
   environment.start();
   windows.ensureCapture();
   lifecycle.start();
-  if (!process.argv.includes('--hidden')) windows.showDashboard();
+  if (!startsHidden(process.argv)) windows.showDashboard();
   return windows;
 }
 
@@ -164,7 +174,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let windows: WindowManager | null = null;
-  app.on('second-instance', () => void windows?.showDashboard());
+  // A second launch shows the dashboard, unless it is the login item starting while Attune already runs.
+  app.on('second-instance', (_event, argv) => {
+    // Only its arguments count: macOS's "opened at login" describes this first instance, not the new launch.
+    if (!argv.includes(HIDDEN_ARG)) windows?.showDashboard();
+  });
   app.on('activate', () => void windows?.showDashboard());
   // Attune lives in the tray: closing every window must not quit it.
   app.on('window-all-closed', () => undefined);

@@ -49,6 +49,21 @@ function service(): ApiHandlers {
     resetBaseline: notUsed,
     startCalibration: notUsed,
     cancelCalibration: notUsed,
+    // So are the history, settings and first-run calls.
+    getDayHistory: notUsed,
+    getTrends: notUsed,
+    getHeatmap: notUsed,
+    explainAt: notUsed,
+    exportHistory: notUsed,
+    deleteHistory: notUsed,
+    getRetention: notUsed,
+    setRetention: notUsed,
+    getSensorSettings: notUsed,
+    setSensorSettings: notUsed,
+    getFirstRun: notUsed,
+    completeFirstRun: notUsed,
+    getDesktopSettings: notUsed,
+    setDesktopSettings: notUsed,
   };
 }
 

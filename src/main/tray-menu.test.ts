@@ -48,6 +48,14 @@ describe('statusLine', () => {
     expect(statusLine(status({ engine: 'restarting' }), null)).toBe('Starting…');
     expect(statusLine(status({ engine: 'failed' }), null)).toBe('Analysis unavailable');
   });
+
+  it('says when every sensor is switched off, unless paused or the engine is down', () => {
+    expect(statusLine(status({ camera: 'off' }), null, true)).toBe('Sensors off');
+    expect(statusLine(status({ paused: true }), null, true)).toBe('Paused');
+    expect(statusLine(status({ engine: 'failed' }), null, true)).toBe('Analysis unavailable');
+    expect(trayTooltip(status(), mood('happy'), true)).toBe('Attune — sensors off');
+    expect(buildTrayMenu(status(), null, actions(), true)[0]?.label).toBe('Sensors off');
+  });
 });
 
 describe('trayTooltip', () => {

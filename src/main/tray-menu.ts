@@ -47,9 +47,13 @@ export function moodName(label: MoodLabel | undefined): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The first, disabled line of the menu, e.g. "Mood: Happy · camera on" or "Paused". */
-export function statusLine(status: AppStatus, mood: LiveMood | null): string {
+/**
+ * The first, disabled line of the menu, e.g. "Mood: Happy · camera on" or "Paused". `sensorsOff`: the
+ * person switched every sensor off in settings (default false).
+ */
+export function statusLine(status: AppStatus, mood: LiveMood | null, sensorsOff = false): string {
   if (status.paused) return 'Paused';
+  if (sensorsOff && status.engine === 'ready') return 'Sensors off';
   switch (status.engine) {
     case 'failed':
       return 'Analysis unavailable';
@@ -62,15 +66,21 @@ export function statusLine(status: AppStatus, mood: LiveMood | null): string {
   }
 }
 
-export function trayTooltip(status: AppStatus, mood: LiveMood | null): string {
+export function trayTooltip(status: AppStatus, mood: LiveMood | null, sensorsOff = false): string {
   if (status.paused) return 'Attune — paused';
+  if (sensorsOff) return 'Attune — sensors off';
   if (status.engine !== 'ready' || !mood || mood.label === 'unknown') return 'Attune';
   return `Attune — ${moodName(mood.label)}`;
 }
 
-export function buildTrayMenu(status: AppStatus, mood: LiveMood | null, actions: TrayActions): TrayMenuItem[] {
+export function buildTrayMenu(
+  status: AppStatus,
+  mood: LiveMood | null,
+  actions: TrayActions,
+  sensorsOff = false,
+): TrayMenuItem[] {
   return [
-    { label: statusLine(status, mood), enabled: false },
+    { label: statusLine(status, mood, sensorsOff), enabled: false },
     { type: 'separator' },
     { label: 'Pause for 15 minutes', click: () => actions.pauseFor(15 * MINUTE_MS) },
     { label: 'Pause for 1 hour', click: () => actions.pauseFor(HOUR_MS) },

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStatus, LiveMood } from '../shared/mood';
 import { resetElectronFake, Tray } from './test-support/electron-fake';
 import { AttuneTray } from './tray';
+import { trayIconBitmap, type TrayIconState } from './tray-icon';
 import type { TrayMenuItem } from './tray-menu';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
@@ -28,6 +29,13 @@ const happy: LiveMood = {
     text: { share: 0, probs: null, lastAt: null },
   },
 };
+
+/** Which state an image the tray was given was drawn for (the fake keeps the bitmap). */
+const STATES: TrayIconState[] = ['steady', 'bright', 'low', 'tense', 'unknown', 'paused', 'off'];
+function drawn(image: unknown): TrayIconState | undefined {
+  const buffer = (image as { buffer: Buffer }).buffer;
+  return STATES.find((s) => Buffer.from(trayIconBitmap(s, 32)).equals(buffer));
+}
 
 function setup(initial = status()) {
   const actions = {
@@ -62,7 +70,38 @@ describe('AttuneTray', () => {
     t.tray.update(status({ paused: true, camera: 'paused' }), happy);
     expect(t.items()[0]?.label).toBe('Paused');
     expect(t.fake.tooltip).toBe('Attune — paused');
+    expect(t.fake.images.map(drawn)).toEqual(['unknown', 'bright', 'paused']);
+    expect(t.items().find((i) => i.label === 'Resume')?.enabled).toBe(true);
+  });
+
+  it('draws the icon for each state: mood family, unknown, paused, off', () => {
+    const t = setup(status({ engine: 'starting' }));
+    t.tray.update(status(), { ...happy, label: 'sad' });
+    t.tray.update(status(), { ...happy, label: 'angry' });
+    t.tray.update(status(), { ...happy, label: 'fearful' });
+    t.tray.update(status(), { ...happy, label: 'neutral' });
+    t.tray.update(status(), { ...happy, label: 'unknown' });
+    t.tray.update(status({ engine: 'failed' }), null);
+    expect(t.fake.images.map(drawn)).toEqual(['unknown', 'low', 'tense', 'steady', 'unknown', 'off']);
+    expect(t.items()[0]?.label).toBe('Analysis unavailable');
+  });
+
+  it('shows off, with a word for it, when every sensor is switched off', () => {
+    const t = setup();
+    t.tray.update(status({ camera: 'off' }), null, true);
+    expect(t.fake.images.map(drawn)).toEqual(['unknown', 'off']);
+    expect(t.items()[0]?.label).toBe('Sensors off');
+    expect(t.fake.tooltip).toBe('Attune — sensors off');
+  });
+
+  it('redraws the icon without rebuilding the menu when only the icon changes', () => {
+    const t = setup();
+    t.tray.update(status(), happy);
+    const menu = t.fake.menu;
+    t.tray.update(status(), { ...happy, label: 'surprised' });
+    // Happy and surprised share a family: nothing to redraw, but the line changed.
     expect(t.fake.images).toHaveLength(2);
+    expect(t.fake.menu).not.toBe(menu);
   });
 
   it('does not rebuild the menu when nothing it shows changed', () => {
@@ -91,5 +130,22 @@ describe('AttuneTray', () => {
     const t = setup();
     t.tray.destroy();
     expect(t.fake.destroyed).toBe(true);
+  });
+});
+
+describe('AttuneTray following app events', () => {
+  it('keeps the last status, mood and sensors between events', () => {
+    const t = setup(status({ engine: 'starting' }));
+    t.tray.setMood(happy);
+    // Still starting: the mood is kept but not shown yet.
+    expect(t.items()[0]?.label).toBe('Starting…');
+    t.tray.setStatus(status());
+    expect(t.items()[0]?.label).toBe('Mood: Happy · camera on');
+    t.tray.setSensors({ camera: false, microphone: false });
+    expect(t.fake.images.map(drawn)).toEqual(['unknown', 'bright', 'off']);
+    t.tray.setSensors({ camera: false, microphone: true });
+    t.tray.setStatus(status({ paused: true, camera: 'paused' }));
+    t.tray.setStatus(status());
+    expect(t.fake.images.map(drawn)).toEqual(['unknown', 'bright', 'off', 'bright', 'paused', 'bright']);
   });
 });

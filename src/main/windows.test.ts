@@ -88,6 +88,18 @@ describe('WindowManager dashboard', () => {
     // A later request makes a new one.
     expect(t.windows.showDashboard()).not.toBe(win);
   });
+
+  it('hands out the dashboard, hidden or shown, as a dialog parent until it is really closed', () => {
+    const t = setup();
+    expect(t.windows.dashboardWindow()).toBeNull();
+    const win = fake(t.windows.showDashboard());
+    expect(t.windows.dashboardWindow()).toBe(win);
+    win.close();
+    expect(t.windows.dashboardWindow()).toBe(win);
+    t.quit();
+    win.close();
+    expect(t.windows.dashboardWindow()).toBeNull();
+  });
 });
 
 describe('WindowManager capture window', () => {

@@ -85,6 +85,12 @@ export class WindowManager {
     return win;
   }
 
+  /** The dashboard if it is open (visible or hidden), e.g. as the parent of a save dialog; else null. */
+  dashboardWindow(): BrowserWindow | null {
+    const win = this.dashboard;
+    return win && !win.isDestroyed() ? win : null;
+  }
+
   /** Creates the hidden capture window once; later calls return it. */
   ensureCapture(): BrowserWindow {
     const existing = this.capture;

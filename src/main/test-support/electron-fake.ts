@@ -264,9 +264,27 @@ class FakeApp extends FakeEmitter {
   getAppPath(): string {
     return '/repo';
   }
+  /** Test control: paths to answer instead of the made-up defaults, by name (e.g. `documents`). */
+  paths: Record<string, string> = {};
   getPath(name: string): string {
-    return `/home/user/.config/Attune-${name}`;
+    return this.paths[name] ?? `/home/user/.config/Attune-${name}`;
   }
+  /** The login item as last set; like Windows, it is found again only with the same path and args. */
+  loginItem: { openAtLogin: boolean; path?: string; args?: string[] } | null = null;
+  setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void {
+    this.loginItem = { ...settings };
+  }
+  getLoginItemSettings(options: { path?: string; args?: string[] } = {}): {
+    openAtLogin: boolean;
+    wasOpenedAtLogin: boolean;
+  } {
+    const item = this.loginItem;
+    const same =
+      item !== null && item.path === options.path && (item.args ?? []).join('\0') === (options.args ?? []).join('\0');
+    return { openAtLogin: same && item.openAtLogin, wasOpenedAtLogin: this.openedAtLogin };
+  }
+  /** Test control: macOS says the app was started as a login item. */
+  openedAtLogin = false;
   /** Like Electron: `before-quit` first; quitting goes on unless a listener prevents it. */
   quit(): void {
     const event = fakeEvent();
@@ -313,6 +331,29 @@ export const screen = {
   },
 };
 
+interface FakeSaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  buttonLabel?: string;
+  filters?: { name: string; extensions: string[] }[];
+  properties?: string[];
+}
+
+/** Save dialogs: tests set `answer` (what the person picks) and read `shown`. */
+export const dialog = {
+  answer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  shown: [] as { parent: BrowserWindow | null; options: FakeSaveDialogOptions }[],
+  showSaveDialog(
+    parentOrOptions: BrowserWindow | FakeSaveDialogOptions,
+    maybeOptions?: FakeSaveDialogOptions,
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    const parent = parentOrOptions instanceof BrowserWindow ? parentOrOptions : null;
+    const options = parentOrOptions instanceof BrowserWindow ? (maybeOptions ?? {}) : parentOrOptions;
+    this.shown.push({ parent, options });
+    return Promise.resolve({ ...this.answer });
+  },
+};
+
 /** Forgets every window, process, handler and tray made so far. */
 export function resetElectronFake(): void {
   BrowserWindow.all = [];
@@ -323,4 +364,6 @@ export function resetElectronFake(): void {
   app = new FakeApp();
   powerMonitor = new FakePowerMonitor();
   screen.primary = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+  dialog.answer = { canceled: true, filePath: '' };
+  dialog.shown = [];
 }
