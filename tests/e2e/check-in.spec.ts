@@ -37,6 +37,7 @@ test('a check-in written on the dashboard is read, stored as numbers and marked 
   } finally {
     db.close();
   }
+  await dashboard.show('live');
   await page.getByTestId('check-in').scrollIntoViewIfNeeded();
   await dashboard.screenshot(join('test-results', 'screenshots', 'check-in.png'));
 });

@@ -13,7 +13,9 @@ test('a face in front of the fake camera becomes a live mood, stored as numbers'
   await dashboard.expectFaceDetected();
   const label = await dashboard.expectMoodShown();
   expect(label).not.toBe('unknown');
+  await dashboard.show('today');
   await expect(page.getByTestId('timeline')).toBeVisible();
+  await dashboard.show('live');
 
   // The clip shows three people for 4 s each; at 2 frames a second, 24 face samples means all were seen.
   const store = new StoreReader(host().dbFile);

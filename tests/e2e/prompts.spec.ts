@@ -70,6 +70,7 @@ test('a persistent low mood brings a gentle prompt, and every answer is recorded
   await dashboard.open(host().url);
 
   // Prompts are off until the person turns them on; the rules are shortened so the test stays quick.
+  await dashboard.show('settings');
   const enabled = page.getByTestId('prompt-enabled');
   await expect(enabled).not.toBeChecked();
   await enabled.check();
@@ -93,6 +94,7 @@ test('a persistent low mood brings a gentle prompt, and every answer is recorded
 
   try {
     // 1: breathe. The prompt comes while the person is typing a note, and leaves the focus where it was.
+    await dashboard.show('live');
     const note = page.getByTestId('check-in-note');
     await note.focus();
     await driver.bringPrompt(store, 0, pageErrors);
@@ -107,6 +109,7 @@ test('a persistent low mood brings a gentle prompt, and every answer is recorded
     await expect(card).toBeHidden();
     // Feeling better afterwards: within 15 minutes the break is recorded as having helped.
     await driver.feel(HAPPY, 16);
+    await dashboard.show('today');
     await expect(page.getByTestId('prompt-history-item').first()).toHaveAttribute('data-outcome', 'lighter');
 
     // 2–6: every other answer, each on a prompt of its own.

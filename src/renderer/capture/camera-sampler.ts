@@ -53,7 +53,7 @@ export class CameraSampler {
   /** True while getUserMedia is pending for the current generation. */
   private opening = false;
   private sink: FrameSink;
-  private readonly fps: number;
+  private fps: number;
   private readonly retryMs: number;
   private readonly now: () => number;
 
@@ -63,6 +63,15 @@ export class CameraSampler {
     this.retryMs = options.retryMs ?? 15_000;
     this.now = options.now ?? Date.now;
     if (!(this.fps > 0)) throw new RangeError(`fps must be positive, got ${this.fps}`);
+  }
+
+  /** Changes the sampling rate (frames per second, > 0); a running camera switches at once. */
+  setFps(fps: number): void {
+    if (!(fps > 0)) throw new RangeError(`fps must be positive, got ${fps}`);
+    this.fps = fps;
+    if (this.sampleTimer === undefined) return;
+    clearInterval(this.sampleTimer);
+    this.sampleTimer = setInterval(() => this.sample(), 1000 / this.fps);
   }
 
   get cameraState(): CameraState {

@@ -11,6 +11,8 @@ function setUp(answers: Envelope<CaptureTarget>[]) {
     getStatus: () => Promise.resolve(fail('engine-unavailable', 'unused')),
     on: () => () => undefined,
     reportCamera: () => Promise.resolve(fail('engine-unavailable', 'unused')),
+    getSensorSettings: () => Promise.resolve(fail('engine-unavailable', 'unused')),
+    getFirstRun: () => Promise.resolve(fail('engine-unavailable', 'unused')),
   };
   const sink = (url: string): FrameSink => ({ send: () => undefined, close: () => log.push(`close ${url}`) });
   const deps: CaptureLinkDeps = {
@@ -20,7 +22,11 @@ function setUp(answers: Envelope<CaptureTarget>[]) {
     },
     start: () => {
       log.push('start');
-      return { stop: () => log.push('stop'), sampler: { setSink: () => log.push('swap') } };
+      return {
+        stop: () => log.push('stop'),
+        refreshSensors: () => Promise.resolve(),
+        sampler: { setSink: () => log.push('swap') },
+      };
     },
   };
   return { link: new CaptureLink(api, deps), log };

@@ -7,13 +7,16 @@ import type { AttuneBridge } from '../../shared/api';
 import type { AppError } from '../../shared/envelope';
 import type { FrameSink } from './camera-sampler';
 import { WebSocketSink } from './sinks';
-import { startCapture, type Capture } from './start-capture';
+import { startCapture, type Capture, type CaptureApi } from './start-capture';
 
-type LinkApi = Pick<AttuneBridge, 'getCaptureTarget' | 'getStatus' | 'on' | 'reportCamera'>;
+type LinkApi = CaptureApi & Pick<AttuneBridge, 'getCaptureTarget'>;
 
 export interface CaptureLinkDeps {
   makeSink: (url: string) => FrameSink;
-  start: (api: LinkApi, sink: FrameSink) => Pick<Capture, 'stop'> & { sampler: { setSink(sink: FrameSink): void } };
+  start: (
+    api: LinkApi,
+    sink: FrameSink,
+  ) => Pick<Capture, 'stop' | 'refreshSensors'> & { sampler: { setSink(sink: FrameSink): void } };
 }
 
 const DEFAULT_DEPS: CaptureLinkDeps = { makeSink: (url) => new WebSocketSink(url), start: startCapture };
@@ -49,6 +52,11 @@ export class CaptureLink {
     } finally {
       this.asking = false;
     }
+  }
+
+  /** Asks for the sensor settings again (a change made on this page, or the first run just completed). */
+  async refreshSensors(): Promise<void> {
+    await this.capture?.refreshSensors();
   }
 
   /** Releases the camera and closes the sink for good. */
