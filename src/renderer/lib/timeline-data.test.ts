@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probsFromVector, type MoodLabel } from '../../shared/labels';
-import type { MoodSample } from '../../shared/mood';
-import {
-  appendLive,
-  checkInMarkers,
-  mergeTimeline,
-  summarize,
-  tickStepMs,
-  toPoint,
-  toSeries,
-  xBounds,
-  type TimelinePoint,
-} from './timeline-data';
+import type { MoodLabel } from '../../shared/labels';
+import { summarize, tickStepMs, toSeries, xBounds, type TimelinePoint } from './timeline-data';
 
 const MIN = 60_000;
 const DAY = new Date(2024, 2, 4).getTime();
@@ -23,47 +12,6 @@ const pt = (t: number, label: MoodLabel = 'neutral', valence = 0, confidence = 0
   confidence,
 });
 const colorOf = (label: MoodLabel): string => `c-${label}`;
-
-describe('toPoint', () => {
-  it('keeps time, label, valence and confidence', () => {
-    const sample: MoodSample = {
-      t: 5,
-      source: 'face',
-      label: 'happy',
-      probs: { neutral: 0, happy: 1, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
-      valence: 0.8,
-      arousal: 0.4,
-      confidence: 0.9,
-    };
-    expect(toPoint(sample)).toEqual({ t: 5, label: 'happy', valence: 0.8, confidence: 0.9 });
-  });
-});
-
-describe('appendLive', () => {
-  it('keeps one live point per gap', () => {
-    let tail: TimelinePoint[] = [];
-    tail = appendLive(tail, pt(0));
-    tail = appendLive(tail, pt(4_999));
-    tail = appendLive(tail, pt(5_000));
-    expect(tail.map((p) => p.t)).toEqual([0, 5_000]);
-  });
-
-  it('returns the same array when it skips, so nothing redraws', () => {
-    const tail = [pt(0)];
-    expect(appendLive(tail, pt(100))).toBe(tail);
-  });
-});
-
-describe('mergeTimeline', () => {
-  it('adds only live points newer than the last stored one', () => {
-    const merged = mergeTimeline([pt(10), pt(20)], [pt(15), pt(20), pt(25)]);
-    expect(merged.map((p) => p.t)).toEqual([10, 20, 25]);
-  });
-
-  it('uses every live point when nothing is stored', () => {
-    expect(mergeTimeline([], [pt(1), pt(2)]).map((p) => p.t)).toEqual([1, 2]);
-  });
-});
 
 describe('toSeries', () => {
   it('maps points to valence and confidence series with a colour each', () => {
@@ -139,29 +87,5 @@ describe('summarize', () => {
       '2 readings since 09:05. Latest at 11:30: Happy, 72% confidence.',
     );
     expect(summarize([pt(at(9, 5))])).toMatch(/^1 reading since/);
-  });
-});
-
-describe('checkInMarkers', () => {
-  it('places a check-in at the person’s own pleasantness, else at the note’s reading', () => {
-    const t = new Date(2026, 0, 5, 14, 30).getTime();
-    const s: MoodSample = {
-      t,
-      source: 'text',
-      label: 'sad',
-      probs: probsFromVector([0.1, 0.05, 0.7, 0.05, 0.04, 0.03, 0.03]),
-      valence: -0.4,
-      arousal: -0.2,
-      confidence: 0.6,
-    };
-    const markers = checkInMarkers([
-      { id: 1, t, sample: s, selfRating: { pleasantness: 0.5, energy: 0 }, note: null },
-      { id: 2, t: t + 1, sample: s, selfRating: null, note: null },
-    ]);
-    expect(markers.map(({ id, x, y }) => ({ id, x, y }))).toEqual([
-      { id: 1, x: t, y: 0.5 },
-      { id: 2, x: t + 1, y: -0.4 },
-    ]);
-    expect(markers[0]?.words).toBe('14:30 · check-in: you felt pleasant, balanced');
   });
 });

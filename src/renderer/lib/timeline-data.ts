@@ -1,8 +1,5 @@
-/** Today's samples and live moods turned into what the timeline chart draws. Pure: no chart.js, no DOM. */
+/** A day's points turned into what the timeline chart draws. Pure: no chart.js, no DOM. */
 import type { MoodLabel } from '../../shared/labels';
-import type { LiveMood, MoodSample } from '../../shared/mood';
-import type { CheckIn } from '../../shared/text-input';
-import { checkInLine } from './check-in';
 import { clockTime, labelWords, percent } from './format';
 
 export interface TimelinePoint {
@@ -26,27 +23,6 @@ export interface TimelineSeries {
   colors: string[];
   /** The point behind each index, null at gap markers; for tooltips. */
   points: (TimelinePoint | null)[];
-}
-
-export function toPoint(s: MoodSample | LiveMood): TimelinePoint {
-  return { t: s.t, label: s.label, valence: s.valence, confidence: s.confidence };
-}
-
-/**
- * Adds a live mood to the tail of points received since the last load. Live moods arrive several times a
- * second; keeping one per `minGapMs` (default 5 000 ms) keeps a day's chart light. Returns `tail` itself
- * when the point is skipped.
- */
-export function appendLive(tail: TimelinePoint[], point: TimelinePoint, minGapMs = 5_000): TimelinePoint[] {
-  const last = tail.at(-1);
-  if (last && point.t - last.t < minGapMs) return tail;
-  return [...tail, point];
-}
-
-/** Stored points, then the live points newer than the last stored one (the store catches up on reload). */
-export function mergeTimeline(stored: TimelinePoint[], tail: TimelinePoint[]): TimelinePoint[] {
-  const lastStored = stored.at(-1)?.t ?? -Infinity;
-  return [...stored, ...tail.filter((p) => p.t > lastStored)];
 }
 
 /**
@@ -113,21 +89,4 @@ export function summarize(points: TimelinePoint[]): string {
     `${readings} since ${clockTime(first.t)}. Latest at ${clockTime(last.t)}: ` +
     `${labelWords(last.label)}, ${percent(last.confidence)} confidence.`
   );
-}
-
-/** A check-in drawn on the timeline: at its time, at the person's own pleasantness (else the note's reading). */
-export interface CheckInMarker {
-  id: number;
-  x: number;
-  y: number;
-  words: string;
-}
-
-export function checkInMarkers(checkIns: readonly CheckIn[]): CheckInMarker[] {
-  return checkIns.map((c) => ({
-    id: c.id,
-    x: c.t,
-    y: c.selfRating?.pleasantness ?? c.sample.valence,
-    words: checkInLine(c),
-  }));
 }
