@@ -43,8 +43,10 @@ export function startHostProcess(options: HostProcessOptions = {}): Promise<Host
           dataDir,
           dbFile: join(dataDir, 'attune.sqlite'),
           output: () => log,
+          // Safe to call twice: a test may stop the host itself before the fixture does.
           stop: () =>
             new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
