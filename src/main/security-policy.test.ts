@@ -6,42 +6,76 @@ const dashboardUrl = 'file:///app/out/renderer/index.html';
 
 describe('isPermissionAllowed', () => {
   it('grants camera and microphone to the capture page', () => {
-    expect(isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, mediaTypes: ['video'] })).toBe(true);
-    expect(isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, mediaTypes: ['audio'] })).toBe(true);
     expect(
-      isPermissionAllowed({ permission: 'media', url: `${captureUrl}#x`, captureUrl, mediaTypes: ['video', 'audio'] }),
+      isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, dashboardUrl, mediaTypes: ['video'] }),
+    ).toBe(true);
+    expect(
+      isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, dashboardUrl, mediaTypes: ['audio'] }),
+    ).toBe(true);
+    expect(
+      isPermissionAllowed({
+        permission: 'media',
+        url: `${captureUrl}#x`,
+        captureUrl,
+        dashboardUrl,
+        mediaTypes: ['video', 'audio'],
+      }),
     ).toBe(true);
   });
 
+  it('grants the dashboard the camera alone, for the preview it shows when asked', () => {
+    const ask = (mediaTypes: string[]) =>
+      isPermissionAllowed({ permission: 'media', url: `${dashboardUrl}#live`, captureUrl, dashboardUrl, mediaTypes });
+    expect(ask(['video'])).toBe(true);
+    expect(ask(['audio'])).toBe(false);
+    expect(ask(['video', 'audio'])).toBe(false);
+  });
+
   it('refuses media to any other page, even of the same origin', () => {
-    expect(isPermissionAllowed({ permission: 'media', url: dashboardUrl, captureUrl, mediaTypes: ['video'] })).toBe(
-      false,
-    );
+    const promptUrl = 'file:///app/out/renderer/prompt.html';
+    expect(
+      isPermissionAllowed({ permission: 'media', url: promptUrl, captureUrl, dashboardUrl, mediaTypes: ['video'] }),
+    ).toBe(false);
     expect(
       isPermissionAllowed({
         permission: 'media',
         url: 'https://evil.example/capture.html',
         captureUrl,
+        dashboardUrl,
         mediaTypes: ['video'],
       }),
     ).toBe(false);
-    expect(isPermissionAllowed({ permission: 'media', url: '', captureUrl, mediaTypes: ['video'] })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'media', url: '', captureUrl, dashboardUrl, mediaTypes: ['video'] })).toBe(
+      false,
+    );
   });
 
   it('refuses media of no stated or unknown type', () => {
-    expect(isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, mediaTypes: [] })).toBe(false);
-    expect(isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, mediaTypes: ['unknown'] })).toBe(
-      false,
-    );
     expect(
-      isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, mediaTypes: ['video', 'unknown'] }),
+      isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, dashboardUrl, mediaTypes: [] }),
+    ).toBe(false);
+    expect(
+      isPermissionAllowed({ permission: 'media', url: captureUrl, captureUrl, dashboardUrl, mediaTypes: ['unknown'] }),
+    ).toBe(false);
+    expect(
+      isPermissionAllowed({
+        permission: 'media',
+        url: captureUrl,
+        captureUrl,
+        dashboardUrl,
+        mediaTypes: ['video', 'unknown'],
+      }),
     ).toBe(false);
   });
 
   it('refuses every other permission, to every page', () => {
     for (const permission of ['notifications', 'display-capture', 'geolocation', 'clipboard-read', 'openExternal']) {
-      expect(isPermissionAllowed({ permission, url: captureUrl, captureUrl, mediaTypes: ['video'] })).toBe(false);
-      expect(isPermissionAllowed({ permission, url: dashboardUrl, captureUrl, mediaTypes: [] })).toBe(false);
+      expect(
+        isPermissionAllowed({ permission, url: captureUrl, captureUrl, dashboardUrl, mediaTypes: ['video'] }),
+      ).toBe(false);
+      expect(isPermissionAllowed({ permission, url: dashboardUrl, captureUrl, dashboardUrl, mediaTypes: [] })).toBe(
+        false,
+      );
     }
   });
 });

@@ -15,6 +15,8 @@ export interface PermissionQuery {
   url: string;
   /** The capture page's URL (see paths.ts resolvePages). */
   captureUrl: string;
+  /** The dashboard's URL: it may show the camera preview (video only) when the person asks for it. */
+  dashboardUrl: string;
   /**
    * For `media`: what is asked for. Request handlers give a list; check handlers give one type
    * ('video' | 'audio' | 'unknown'). An empty list or 'unknown' is refused.
@@ -23,12 +25,20 @@ export interface PermissionQuery {
 }
 
 const CAPTURE_MEDIA = new Set(['video', 'audio']);
+const PREVIEW_MEDIA = new Set(['video']);
 
-/** Only the capture page may use the camera and microphone; every other permission, for every page, is refused. */
+/**
+ * Only the capture page may use the camera and microphone, and the dashboard the camera alone (its preview, shown
+ * only while asked for); every other permission, for every page, is refused.
+ */
 export function isPermissionAllowed(query: PermissionQuery): boolean {
-  if (query.permission !== 'media') return false;
-  if (!samePage(query.url, query.captureUrl)) return false;
-  return query.mediaTypes.length > 0 && query.mediaTypes.every((type) => CAPTURE_MEDIA.has(type));
+  if (query.permission !== 'media' || query.mediaTypes.length === 0) return false;
+  const allowed = samePage(query.url, query.captureUrl)
+    ? CAPTURE_MEDIA
+    : samePage(query.url, query.dashboardUrl)
+      ? PREVIEW_MEDIA
+      : null;
+  return allowed !== null && query.mediaTypes.every((type) => allowed.has(type));
 }
 
 /** A window may only move within its own page (hash or query changes); anything else is blocked. */

@@ -48,10 +48,12 @@ describe('secureSession', () => {
     });
   });
 
-  it('grants camera and microphone requests from the capture page only', () => {
+  it('grants camera and microphone to the capture page, and the camera alone to the dashboard (its preview)', () => {
     const s = fakeSession();
     expect(s.request(pages.capture, 'media', { mediaTypes: ['video', 'audio'] })).toBe(true);
-    expect(s.request(pages.dashboard, 'media', { mediaTypes: ['video'] })).toBe(false);
+    expect(s.request(pages.dashboard, 'media', { mediaTypes: ['video'] })).toBe(true);
+    expect(s.request(pages.dashboard, 'media', { mediaTypes: ['audio'] })).toBe(false);
+    expect(s.request(pages.prompt, 'media', { mediaTypes: ['video'] })).toBe(false);
     expect(s.request(pages.capture, 'media', { mediaTypes: [] })).toBe(false);
     expect(s.request(pages.capture, 'media', {})).toBe(false);
     expect(s.request(pages.capture, 'notifications', {})).toBe(false);
@@ -65,7 +67,7 @@ describe('secureSession', () => {
       { getURL: () => pages.dashboard },
       'media',
       (ok: boolean) => (granted = ok),
-      { requestingUrl: pages.capture, mediaTypes: ['video'], isMainFrame: false },
+      { requestingUrl: pages.capture, mediaTypes: ['audio'], isMainFrame: false },
     );
     expect(granted).toBe(false);
   });
@@ -75,7 +77,8 @@ describe('secureSession', () => {
     expect(s.check(pages.capture, 'media', { mediaType: 'video', requestingUrl: pages.capture })).toBe(true);
     expect(s.check(pages.capture, 'media', { mediaType: 'audio' })).toBe(true);
     expect(s.check(pages.capture, 'media', { mediaType: 'unknown' })).toBe(false);
-    expect(s.check(pages.dashboard, 'media', { mediaType: 'video' })).toBe(false);
+    expect(s.check(pages.dashboard, 'media', { mediaType: 'video' })).toBe(true);
+    expect(s.check(pages.dashboard, 'media', { mediaType: 'audio' })).toBe(false);
     expect(s.check(null, 'media', { mediaType: 'video', requestingUrl: pages.capture })).toBe(false);
     expect(s.check(pages.capture, 'clipboard-read', {})).toBe(false);
   });

@@ -18,8 +18,20 @@ export function secureSession(session: Session, pages: Pages, logger: Logger): v
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     // Both the frame that asks and the window it lives in must be the capture page.
     const allowed =
-      isPermissionAllowed({ permission, url: details.requestingUrl, captureUrl: pages.capture, mediaTypes }) &&
-      isPermissionAllowed({ permission, url: contents.getURL(), captureUrl: pages.capture, mediaTypes });
+      isPermissionAllowed({
+        permission,
+        url: details.requestingUrl,
+        captureUrl: pages.capture,
+        dashboardUrl: pages.dashboard,
+        mediaTypes,
+      }) &&
+      isPermissionAllowed({
+        permission,
+        url: contents.getURL(),
+        captureUrl: pages.capture,
+        dashboardUrl: pages.dashboard,
+        mediaTypes,
+      });
     if (!allowed) logger.warn(`permission '${permission}' refused for ${details.requestingUrl}`);
     callback(allowed);
   });
@@ -29,8 +41,14 @@ export function secureSession(session: Session, pages: Pages, logger: Logger): v
     const mediaTypes = details.mediaType ? [details.mediaType] : [];
     const url = details.requestingUrl ?? contents.getURL();
     return (
-      isPermissionAllowed({ permission, url, captureUrl: pages.capture, mediaTypes }) &&
-      isPermissionAllowed({ permission, url: contents.getURL(), captureUrl: pages.capture, mediaTypes })
+      isPermissionAllowed({ permission, url, captureUrl: pages.capture, dashboardUrl: pages.dashboard, mediaTypes }) &&
+      isPermissionAllowed({
+        permission,
+        url: contents.getURL(),
+        captureUrl: pages.capture,
+        dashboardUrl: pages.dashboard,
+        mediaTypes,
+      })
     );
   });
 }

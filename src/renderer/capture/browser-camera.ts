@@ -1,5 +1,6 @@
 /** The real camera: getUserMedia into a detached <video>, frames read back through a small canvas. */
 import type { CameraHandle, OpenCamera } from './camera-sampler';
+import { reportCameraStream } from './camera-stream';
 import { fitWithin } from './frame-size';
 
 /** What Attune asks for: VGA is plenty for a face at desk distance and keeps each frame at 1.2 MB. */
@@ -30,6 +31,8 @@ export const openBrowserCamera: OpenCamera = async (onEnded) => {
   }
   // The camera was unplugged or taken away by the system.
   for (const track of stream.getVideoTracks()) track.addEventListener('ended', onEnded);
+  // The dashboard's preview (when asked for) shows this same stream instead of opening the camera again.
+  reportCameraStream(stream);
 
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -48,6 +51,7 @@ export const openBrowserCamera: OpenCamera = async (onEnded) => {
       return { width, height, pixels: context.getImageData(0, 0, width, height).data };
     },
     stop() {
+      reportCameraStream(null);
       stopTracks();
       video.srcObject = null;
       // Drop the last frame too: nothing of the picture should outlive the camera.

@@ -6,6 +6,7 @@ import type { AttuneBridge } from '../../shared/api';
 import { openBrowserCamera } from './browser-camera';
 import { openBrowserMicrophone } from './browser-microphone';
 import { CameraSampler, type FrameSink } from './camera-sampler';
+import { reportCameraStream } from './camera-stream';
 import { followPause } from './follow-pause';
 import { followSensors } from './follow-sensors';
 import { Microphone } from './microphone';
@@ -35,8 +36,10 @@ export function startCapture(api: CaptureApi, sink: FrameSink): Capture {
     sink: () => sampler.currentSink,
     report: reportMicrophone,
   });
-  // The voice card says "off" rather than nothing while the microphone is not wanted.
+  // The voice card says "off" rather than nothing while the microphone is not wanted; the camera preview
+  // learns that this page holds the camera (and shares its stream) rather than opening another.
   reportMicrophone(microphone.state);
+  reportCameraStream(null);
   const control = new SensorControl({
     camera: { start: () => sampler.start(), stop: (reason) => sampler.stop(reason) },
     microphone: { start: () => microphone.start(), stop: (reason) => microphone.stop(reason) },

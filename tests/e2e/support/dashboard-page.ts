@@ -1,6 +1,14 @@
 /** Page object for the dashboard: the e2e tests speak in these terms, never in selectors. */
 import { expect, type Page } from '@playwright/test';
 
+/** A layout box in page pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export type View = 'live' | 'today' | 'trends' | 'settings';
 
 export class DashboardPage {
@@ -105,6 +113,30 @@ export class DashboardPage {
     const voice = this.page.getByTestId('voice-status');
     await expect(voice).not.toHaveAttribute('data-label', 'none', { timeout });
     return (await voice.getAttribute('data-label')) ?? '';
+  }
+
+  /** Switches the Live view's camera preview on or off with its toggle. */
+  async setPreview(on: boolean): Promise<void> {
+    await this.show('live');
+    await this.page.getByTestId('preview-toggle').setChecked(on);
+  }
+
+  /** Waits until the preview plays and the face box lies over it; returns both boxes in page pixels. */
+  async expectPreviewFaceBox(timeout = 30_000): Promise<{ video: Box; face: Box }> {
+    const video = this.page.getByTestId('preview-video');
+    const face = this.page.getByTestId('preview-face-box');
+    await expect(video).toBeVisible({ timeout });
+    // Playing: the picture has a size (read in the page, whose DOM types this file does not have).
+    await expect(video).toHaveJSProperty('paused', false, { timeout });
+    await expect
+      .poll(() => this.page.evaluate<number>(`document.querySelector('[data-testid="preview-video"]').videoWidth`), {
+        timeout,
+      })
+      .toBeGreaterThan(0);
+    await expect(face).toBeVisible({ timeout });
+    const [videoBox, faceBox] = await Promise.all([video.boundingBox(), face.boundingBox()]);
+    if (!videoBox || !faceBox) throw new Error('the preview or its face box has no layout box');
+    return { video: videoBox, face: faceBox };
   }
 
   async screenshot(path: string): Promise<void> {
