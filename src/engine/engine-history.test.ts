@@ -3,6 +3,7 @@ import { ManualClock } from '../shared/clock';
 import { fixedOffset } from '../shared/history';
 import { emptyBaseline } from '../shared/fusion/baseline';
 import { Engine } from './engine';
+import { engineApi } from './engine-routes';
 import type { FrameAnalyzer } from './frame-analyzer';
 import { HistoryService } from './history-service';
 import { CheckInStore } from './store/check-ins';
@@ -41,23 +42,23 @@ function setup(withHistory = true) {
     emit: () => undefined,
     log: () => undefined,
   });
-  return { engine, clock, samples, deferred, mood };
+  return { engine, api: engineApi(engine), clock, samples, deferred, mood };
 }
 
 describe('Engine with its history', () => {
   it('starts the history upkeep from its 1 Hz beat without running it there', () => {
-    const { engine, clock, samples, deferred } = setup();
+    const { engine, api, clock, samples, deferred } = setup();
     samples.insert([sample(T0, 'fused'), sample(T0 + 1000, 'fused')]);
     clock.advance(120_000);
     engine.tick();
     expect(deferred).toHaveLength(1);
     for (let step = deferred.shift(); step; step = deferred.shift()) step();
-    expect(engine.getDayHistory({ from: T0, to: T0 + 3_600_000 }).rollups.map((r) => r.n)).toEqual([2]);
+    expect(api.getDayHistory({ from: T0, to: T0 + 3_600_000 }).rollups.map((r) => r.n)).toEqual([2]);
   });
 
   it('forgets the personal baseline when everything is deleted', () => {
-    const { engine, mood } = setup();
-    engine.correctMood('sad');
+    const { engine, api, mood } = setup();
+    api.correctMood('sad');
     expect(mood.getBaseline()).not.toEqual(emptyBaseline());
     engine.deleteHistory({ kind: 'all' });
     expect(mood.getBaseline()).toEqual(emptyBaseline());
@@ -65,17 +66,17 @@ describe('Engine with its history', () => {
   });
 
   it('forwards settings and the first run', () => {
-    const { engine } = setup();
-    expect(engine.setSensorSettings({ frameRate: 1 }).frameRate).toBe(1);
-    expect(engine.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
-    expect(engine.getSensorSettings()).toEqual({ camera: true, microphone: false, frameRate: 1 });
+    const { engine, api } = setup();
+    expect(api.setSensorSettings({ frameRate: 1 }).frameRate).toBe(1);
+    expect(api.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
+    expect(api.getSensorSettings()).toEqual({ camera: true, microphone: false, frameRate: 1 });
     expect(engine.setRetention({ rawDays: 10 })).toEqual({ rawDays: 10 });
-    expect(engine.getRetention()).toEqual({ rawDays: 10 });
+    expect(api.getRetention()).toEqual({ rawDays: 10 });
   });
 
   it('answers history calls with a typed error where it keeps no history (analyze)', () => {
-    const { engine } = setup(false);
-    expect(() => engine.getRetention()).toThrow(expect.objectContaining({ kind: 'internal' }));
+    const { engine, api } = setup(false);
+    expect(() => api.getRetention()).toThrow(expect.objectContaining({ kind: 'internal' }));
     expect(engine.tick()).toBeNull();
   });
 });

@@ -1,34 +1,18 @@
 /**
  * The engine's core, free of any process plumbing: takes frames, runs the face pipeline, keeps the live
- * mood, stores numbers, and answers the app's requests. Frames are dropped after analysis.
+ * mood, stores numbers, and answers the app's requests (those a service answers as it stands are routed to it
+ * by engine-routes.ts). Frames are dropped after analysis.
  */
 import type { TimeRange } from '../shared/api';
-import type { EngineApi, EngineEvent, IngestSettings, LogLevel } from '../shared/engine-protocol';
+import type { EngineEvent, LogLevel } from '../shared/engine-protocol';
 import { AttuneError } from '../shared/envelope';
-import type { Emotion } from '../shared/labels';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from '../shared/mood';
-import type {
-  BaselineInfo,
-  BreakPrompt,
-  CalibrationState,
-  Environment,
-  PromptAction,
-  PromptSettings,
-} from '../shared/prompts';
-import type { CheckIn, CheckInRequest, TextInput, TextSettings } from '../shared/text-input';
+import type { BreakPrompt } from '../shared/prompts';
+import type { CheckIn, CheckInRequest, TextInput } from '../shared/text-input';
 import type { RetentionSettings } from '../shared/history';
-import type {
-  DayHistory,
-  DeleteScope,
-  DeleteSummary,
-  Explanation,
-  ExportFormat,
-  FirstRunState,
-  HeatmapDay,
-  SensorSettings,
-  Trends,
-} from '../shared/history-api';
+import type { DeleteScope, DeleteSummary, ExportFormat } from '../shared/history-api';
 import type { AudioChunk } from './capture-input';
+import type { EngineOwnApi } from './engine-routes';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
 import type { HistoryService } from './history-service';
 import type { MoodService } from './mood-service';
@@ -81,7 +65,7 @@ export interface EngineDeps {
   maxPendingAudio?: number;
 }
 
-export class Engine implements EngineApi {
+export class Engine implements EngineOwnApi {
   private paused = false;
   private busy = false;
   /** Latest frame waiting while one is analysed: older ones are dropped, so the engine never falls behind. */
@@ -180,101 +164,24 @@ export class Engine implements EngineApi {
     return checkIn;
   }
 
-  getCheckIns(range: TimeRange): CheckIn[] {
-    return this.intake().getCheckIns(range.from, range.to);
-  }
-
-  getTextSettings(): TextSettings {
-    return this.intake().textSettings();
-  }
-
-  setStoreText(storeText: boolean): TextSettings {
-    return this.intake().setStoreText(storeText);
-  }
-
-  getIngestSettings(): IngestSettings {
-    return this.intake().ingestSettings();
-  }
-
-  setIngestEnabled(enabled: boolean): IngestSettings {
-    return this.intake().setIngestEnabled(enabled);
-  }
-
-  setEnvironment(environment: Environment): void {
-    this.deps.mood.setEnvironment(environment);
-  }
-
-  getPromptSettings(): PromptSettings {
-    return this.deps.mood.getPromptSettings();
-  }
-
-  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings {
-    return this.deps.mood.setPromptSettings(patch);
-  }
-
-  getPrompts(range: TimeRange): BreakPrompt[] {
-    return this.deps.mood.getPrompts(range.from, range.to);
-  }
-
-  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt {
-    return this.deps.mood.answerPrompt(id, action, felt);
-  }
-
-  correctMood(felt: Emotion): LiveMood | null {
-    return this.deps.mood.correctMood(felt);
-  }
-
-  getBaseline(): BaselineInfo {
-    return this.deps.mood.getBaseline();
-  }
-
-  resetBaseline(): BaselineInfo {
-    return this.deps.mood.resetBaseline();
-  }
-
-  startCalibration(): CalibrationState {
-    return this.deps.mood.startCalibration();
-  }
-
-  cancelCalibration(): CalibrationState {
-    return this.deps.mood.cancelCalibration();
-  }
-
   advanceClock(ms: number): number {
     if (!this.deps.advanceClock) throw new AttuneError('bad-input', 'This engine runs on the real clock.');
     if (!Number.isFinite(ms) || ms < 0) throw new AttuneError('bad-input', 'advanceClock needs a duration ≥ 0 ms');
     return this.deps.advanceClock(ms);
   }
 
-  getDayHistory(range: TimeRange): DayHistory {
-    return this.history().dayHistory(range);
-  }
-
-  getTrends(range: TimeRange): Trends {
-    return this.history().trends(range);
-  }
-
-  getHeatmap(range: TimeRange): HeatmapDay[] {
-    return this.history().heatmap(range);
-  }
-
-  explainAt(t: number): Explanation {
-    return this.history().explainAt(t);
-  }
-
   writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }> {
     return this.history().writeExport(format, range ?? undefined, path);
   }
 
-  /** Deleting everything also forgets the personal baseline: it was learnt from the deleted history. */
+  /**
+   * Deletes immediately. Deleting everything keeps preferences (prompt rules, sensors, retention) but forgets the
+   * personal baseline: it was learnt from the deleted history.
+   */
   deleteHistory(scope: DeleteScope): DeleteSummary {
     const summary = this.history().deleteHistory(scope);
     if (scope.kind === 'all') this.deps.mood.resetBaseline();
     return summary;
-  }
-
-  getRetention(): RetentionSettings {
-    return this.history().settings.retention();
   }
 
   setRetention(patch: Partial<RetentionSettings>): RetentionSettings {
@@ -284,28 +191,19 @@ export class Engine implements EngineApi {
     return next;
   }
 
-  getSensorSettings(): SensorSettings {
-    return this.history().settings.sensors();
+  /** Fusion, prompts and the baseline; requests it answers as they are go straight to it (engine-routes.ts). */
+  get mood(): MoodService {
+    return this.deps.mood;
   }
 
-  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings {
-    return this.history().settings.setSensors(patch);
-  }
-
-  getFirstRun(): FirstRunState {
-    return this.history().settings.firstRun();
-  }
-
-  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState {
-    return this.history().settings.completeFirstRun(sensors);
-  }
-
-  private history(): HistoryService {
+  /** The history service, or a typed error where this engine keeps none (analyze, unit tests). */
+  history(): HistoryService {
     if (!this.deps.history) throw new AttuneError('internal', 'This engine keeps no history.');
     return this.deps.history;
   }
 
-  private intake(): TextIntake {
+  /** The text intake, or a typed error where the text model is not loaded. */
+  intake(): TextIntake {
     if (!this.deps.text) throw new AttuneError('model-missing', 'The text model is not loaded.');
     return this.deps.text;
   }

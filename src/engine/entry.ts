@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OffsetClock, systemClock, type Clock } from '../shared/clock';
 import { envelop, toFailure } from '../shared/envelope';
-import type { EngineConfig, LogLevel } from '../shared/engine-protocol';
+import type { EngineApi, EngineConfig, LogLevel } from '../shared/engine-protocol';
 import type { CaptureInput } from './capture-input';
 import { fromPortMessage } from './capture-input';
 import { openCaptureSocket, type CaptureSocket } from './capture-socket';
@@ -14,6 +14,7 @@ import { startIngestServer } from './ingest/ingest-server';
 import { connectToParent } from './parent-link';
 import { assembleEngine } from './assemble';
 import type { Engine } from './engine';
+import { engineApi } from './engine-routes';
 import { handleRequest } from './request-handler';
 import { openDatabase } from './store/open-database';
 import { TextClassifier } from './text/text-classifier';
@@ -26,6 +27,8 @@ const next = (): number => ++seq;
 const log = (level: LogLevel, message: string): void => link.send({ type: 'log', seq: next(), level, message });
 
 let engine: Engine | null = null;
+/** What requests are answered from: the engine and the services it routes to. */
+let api: EngineApi | null = null;
 let closeAll: () => Promise<void> = () => Promise.resolve();
 /** Prompts, outcomes and the 1 Hz history are decided on this beat, ms. */
 const TICK_MS = 1_000;
@@ -55,13 +58,15 @@ async function init(config: EngineConfig): Promise<void> {
     log,
     advanceClock: clock instanceof OffsetClock ? (ms) => advanceTestClock(clock, ms) : undefined,
   }).engine;
+  api = engineApi(engine);
   const beat = setInterval(() => tick(), TICK_MS);
   let socket: CaptureSocket | null = null;
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
   const current = engine;
+  const currentApi = api;
   const ingest = config.ingestServer
     ? await startIngestServer({
-        settings: () => envelop(() => current.getIngestSettings()),
+        settings: () => envelop(() => currentApi.getIngestSettings()),
         store: (messages) => envelop(() => current.addTexts(messages)),
       })
     : null;
@@ -128,7 +133,7 @@ link.onMessage((message) => {
       init(message.config).catch((err: unknown) => fatal(err, 2));
       return;
     case 'request':
-      void handleRequest(engine, message).then((result) =>
+      void handleRequest(api, message).then((result) =>
         link.send({ type: 'response', seq: next(), replyTo: message.seq, result }),
       );
       return;

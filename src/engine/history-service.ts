@@ -1,6 +1,7 @@
 /**
  * The engine's side of the mood history: the Today, Trends and Explain reads, export to a file, deletion, and
- * the background upkeep (roll-ups and pruning). It owns the history stores; the Engine forwards to it.
+ * the background upkeep (roll-ups and pruning). It owns the history stores; engine requests reach it through
+ * engine-routes.ts.
  */
 import type { Database } from 'better-sqlite3';
 import type { TimeRange } from '../shared/api';

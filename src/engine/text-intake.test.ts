@@ -4,6 +4,7 @@ import { AttuneError } from '../shared/envelope';
 import type { EngineEvent } from '../shared/engine-protocol';
 import { ManualClock } from '../shared/clock';
 import { Engine } from './engine';
+import { engineApi } from './engine-routes';
 import { testMoodService } from './test-support/mood-service';
 import type { FrameAnalyzer } from './frame-analyzer';
 import { CheckInStore } from './store/check-ins';
@@ -39,7 +40,7 @@ function setup() {
   const emit = (e: EngineEvent): number => events.push(e);
   const { mood } = testMoodService({ samples, emit, clock: new ManualClock(NOW) });
   const engine = new Engine({ analyzer: noFrames, samples, text, mood, emit, log: () => undefined });
-  return { db, samples, settings, engine, events };
+  return { db, samples, settings, engine, api: engineApi(engine), events };
 }
 
 describe('text evidence in the engine', () => {
@@ -71,24 +72,24 @@ describe('text evidence in the engine', () => {
   });
 
   it('keeps the check-in rating as ground truth and the note only when storeText is on', () => {
-    const { engine, settings } = setup();
+    const { engine, api, settings } = setup();
     const rating = { pleasantness: -0.5, energy: 0.5 };
     const first = engine.checkIn({ note: 'Stressful meeting, I am worried', selfRating: rating });
     expect(first).toMatchObject({ selfRating: rating, note: null, sample: { source: 'text' } });
-    expect(engine.getTextSettings()).toEqual({ storeText: false });
-    expect(engine.setStoreText(true)).toEqual({ storeText: true });
+    expect(api.getTextSettings()).toEqual({ storeText: false });
+    expect(api.setStoreText(true)).toEqual({ storeText: true });
     expect(settings.get(SETTING.storeText, false)).toBe(true);
     const second = engine.checkIn({ note: 'better now' });
     expect(second.note).toBe('better now');
-    expect(engine.getCheckIns({ from: 0, to: NOW + 1 })).toEqual([first, second]);
+    expect(api.getCheckIns({ from: 0, to: NOW + 1 })).toEqual([first, second]);
     expect(() => engine.checkIn({ note: '' })).toThrow(/write a note or pick a mood/);
   });
 
   it('makes the endpoint token once and keeps the switch off until turned on', () => {
-    const { engine } = setup();
-    expect(engine.getIngestSettings()).toEqual({ token: 'token-1', enabled: false });
-    expect(engine.setIngestEnabled(true)).toEqual({ token: 'token-1', enabled: true });
-    expect(engine.getIngestSettings()).toEqual({ token: 'token-1', enabled: true });
+    const { api } = setup();
+    expect(api.getIngestSettings()).toEqual({ token: 'token-1', enabled: false });
+    expect(api.setIngestEnabled(true)).toEqual({ token: 'token-1', enabled: true });
+    expect(api.getIngestSettings()).toEqual({ token: 'token-1', enabled: true });
   });
 
   it('says the text model is missing when the engine has none', () => {

@@ -107,7 +107,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     onLog: (level, message) => log(level, `engine: ${message}`),
   });
-  api = new ApiSocket(service);
+  api = new ApiSocket(service.handlers());
   const ingest = {
     settings: () => service.ingestSettings(),
     store: (messages: TextInput[]) => lifecycle.request('addTexts', messages),

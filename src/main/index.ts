@@ -148,7 +148,7 @@ function startApp(): WindowManager {
     void quit();
   });
 
-  registerIpc(service, pages.isOurPage, logger.child('ipc'));
+  registerIpc(service.handlers(), pages.isOurPage, logger.child('ipc'));
   tray = new AttuneTray(
     {
       pauseFor: (ms) => pauseTimer.pauseFor(ms),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttuneEvents } from './api';
+import { API_METHODS, type AttuneEvents } from './api';
 import { QUIET_ENVIRONMENT } from './prompts';
 import { AppService, type EngineRequester } from './app-service';
 import { fail, ok, type Envelope } from './envelope';
@@ -18,7 +18,7 @@ function setup(answer: (method: string, args: unknown[]) => Envelope<unknown> = 
     captureTarget: () => ({ kind: 'message-port' }),
     emit: (event, payload) => events.push([event, payload]),
   });
-  return { service, calls, events };
+  return { service, api: service.handlers(), calls, events };
 }
 
 describe('AppService', () => {
@@ -32,8 +32,8 @@ describe('AppService', () => {
   });
 
   it('turns an engine failure into a typed error', async () => {
-    const { service } = setup(() => fail('database-unreadable', 'disk gone'));
-    await expect(service.getSamples({ from: 0, to: 1 })).rejects.toMatchObject({ kind: 'database-unreadable' });
+    const { api } = setup(() => fail('database-unreadable', 'disk gone'));
+    await expect(api.getSamples({ from: 0, to: 1 })).rejects.toMatchObject({ kind: 'database-unreadable' });
   });
 
   it('tracks the engine state and re-sends pause after a restart', () => {
@@ -94,9 +94,25 @@ describe('AppService', () => {
   });
 
   it('forwards check-ins to the engine', async () => {
-    const { service, calls } = setup(() => ok([]));
-    await service.getCheckIns({ from: 0, to: 5 });
+    const { api, calls } = setup(() => ok([]));
+    await api.getCheckIns({ from: 0, to: 5 });
     expect(calls).toEqual([['getCheckIns', [{ from: 0, to: 5 }]]]);
+  });
+
+  it('answers every call of the contract through its handlers, its own ones with their own logic', async () => {
+    const { api, calls, events } = setup((method) => ok(method === 'answerPrompt' ? { id: 3 } : null));
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect((await api.setPaused(true)).paused).toBe(true);
+    expect((await api.getStatus()).paused).toBe(true);
+    // An absent `felt` is not sent at all: JSON would turn it into null.
+    await api.answerPrompt(3, 'not-now');
+    await api.answerPrompt(3, 'wrong', 'sad');
+    expect(calls).toEqual([
+      ['setPaused', [true]],
+      ['answerPrompt', [3, 'not-now']],
+      ['answerPrompt', [3, 'wrong', 'sad']],
+    ]);
+    expect(events.map((e) => e[0])).toEqual(['status']);
   });
 });
 
@@ -104,11 +120,9 @@ describe('AppService: history, settings and the desktop hooks', () => {
   const sensors = { camera: true, microphone: false, frameRate: 1 };
 
   it('announces new sensor settings to every page, from settings and from the first run', async () => {
-    const { service, calls, events } = setup((method) =>
-      ok(method === 'completeFirstRun' ? { completed: true } : sensors),
-    );
-    expect(await service.setSensorSettings({ microphone: false, frameRate: 1 })).toEqual(sensors);
-    expect(await service.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
+    const { api, calls, events } = setup((method) => ok(method === 'completeFirstRun' ? { completed: true } : sensors));
+    expect(await api.setSensorSettings({ microphone: false, frameRate: 1 })).toEqual(sensors);
+    expect(await api.completeFirstRun({ camera: true, microphone: false })).toEqual({ completed: true });
     expect(calls.map((c) => c[0])).toEqual(['setSensorSettings', 'completeFirstRun', 'getSensorSettings']);
     expect(events).toEqual([
       ['sensors', sensors],
@@ -123,14 +137,14 @@ describe('AppService: history, settings and the desktop hooks', () => {
   });
 
   it('forwards the history reads and deletion to the engine', async () => {
-    const { service, calls } = setup(() => ok({}));
+    const { api, calls } = setup(() => ok({}));
     const range = { from: 0, to: 10 };
-    await service.getDayHistory(range);
-    await service.getTrends(range);
-    await service.getHeatmap(range);
-    await service.explainAt(5);
-    await service.deleteHistory({ kind: 'all' });
-    await service.setRetention({ rawDays: 7 });
+    await api.getDayHistory(range);
+    await api.getTrends(range);
+    await api.getHeatmap(range);
+    await api.explainAt(5);
+    await api.deleteHistory({ kind: 'all' });
+    await api.setRetention({ rawDays: 7 });
     expect(calls).toEqual([
       ['getDayHistory', [range]],
       ['getTrends', [range]],

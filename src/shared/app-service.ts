@@ -1,45 +1,19 @@
 /**
  * The app's implementation of the renderer contract, shared by Electron main and the headless host.
- * It keeps the status the dashboard shows and forwards data requests to the engine.
+ * It keeps the status the dashboard shows; calls the engine answers as they are go through engine-forwards.ts.
  */
 import type { ApiHandlers, AttuneEvents, CaptureTarget, TimeRange } from './api';
 import { AttuneError, ok, type Envelope } from './envelope';
-import type { EngineApi, EngineEvent, EngineMethod, IngestSettings } from './engine-protocol';
+import { forwardToEngine, unwrap, type EngineRequester, type ForwardedMethod } from './engine-forwards';
+import type { EngineEvent, IngestSettings } from './engine-protocol';
 import type { LifecycleInfo } from './engine-lifecycle';
-import type { AppStatus, CameraState, EngineState, LiveMood, MoodSample, SampleSource } from './mood';
+import type { AppStatus, CameraState, EngineState } from './mood';
 import type { Emotion } from './labels';
-import {
-  QUIET_ENVIRONMENT,
-  type BaselineInfo,
-  type BreakPrompt,
-  type CalibrationState,
-  type Environment,
-  type PromptAction,
-  type PromptSettings,
-} from './prompts';
-import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
-import type { RetentionSettings } from './history';
-import type {
-  DayHistory,
-  DeleteScope,
-  DeleteSummary,
-  DesktopSettings,
-  Explanation,
-  ExportFormat,
-  ExportTarget,
-  FirstRunState,
-  HeatmapDay,
-  SensorSettings,
-  Trends,
-} from './history-api';
+import { QUIET_ENVIRONMENT, type BreakPrompt, type Environment, type PromptAction } from './prompts';
+import type { IngestInfo } from './text-input';
+import type { DesktopSettings, ExportFormat, ExportTarget, FirstRunState, SensorSettings } from './history-api';
 
-/** What the service needs of the engine lifecycle. */
-export interface EngineRequester {
-  request<M extends EngineMethod>(
-    method: M,
-    ...args: Parameters<EngineApi[M]>
-  ): Promise<Envelope<Awaited<ReturnType<EngineApi[M]>>>>;
-}
+export type { EngineRequester } from './engine-forwards';
 
 export interface AppServiceDeps {
   engine: EngineRequester;
@@ -67,7 +41,10 @@ export interface AppServiceDeps {
   };
 }
 
-export class AppService implements ApiHandlers {
+/** The renderer contract's own half (see {@link AppService.handlers}); the rest is forwarded to the engine. */
+export type OwnHandlers = Omit<ApiHandlers, ForwardedMethod>;
+
+export class AppService implements OwnHandlers {
   private status: AppStatus = {
     engine: 'stopped',
     paused: false,
@@ -84,16 +61,27 @@ export class AppService implements ApiHandlers {
 
   constructor(private readonly deps: AppServiceDeps) {}
 
+  /** The whole renderer contract, for the IPC handlers and the host's socket. */
+  handlers(): ApiHandlers {
+    const own: OwnHandlers = {
+      getStatus: this.getStatus.bind(this),
+      setPaused: this.setPaused.bind(this),
+      reportCamera: this.reportCamera.bind(this),
+      getCaptureTarget: this.getCaptureTarget.bind(this),
+      getIngestInfo: this.getIngestInfo.bind(this),
+      setIngestEnabled: this.setIngestEnabled.bind(this),
+      answerPrompt: this.answerPrompt.bind(this),
+      exportHistory: this.exportHistory.bind(this),
+      setSensorSettings: this.setSensorSettings.bind(this),
+      completeFirstRun: this.completeFirstRun.bind(this),
+      getDesktopSettings: this.getDesktopSettings.bind(this),
+      setDesktopSettings: this.setDesktopSettings.bind(this),
+    };
+    return { ...forwardToEngine(this.deps.engine), ...own };
+  }
+
   getStatus(): AppStatus {
     return { ...this.status };
-  }
-
-  async getSamples(range: TimeRange, source?: SampleSource): Promise<MoodSample[]> {
-    return unwrap(await this.deps.engine.request('getSamples', range, source));
-  }
-
-  async getLiveMood(): Promise<LiveMood | null> {
-    return unwrap(await this.deps.engine.request('getLiveMood'));
   }
 
   async setPaused(paused: boolean): Promise<AppStatus> {
@@ -114,22 +102,6 @@ export class AppService implements ApiHandlers {
     return this.deps.captureTarget();
   }
 
-  async checkIn(request: CheckInRequest): Promise<CheckIn> {
-    return unwrap(await this.deps.engine.request('checkIn', request));
-  }
-
-  async getCheckIns(range: TimeRange): Promise<CheckIn[]> {
-    return unwrap(await this.deps.engine.request('getCheckIns', range));
-  }
-
-  async getTextSettings(): Promise<TextSettings> {
-    return unwrap(await this.deps.engine.request('getTextSettings'));
-  }
-
-  async setStoreText(storeText: boolean): Promise<TextSettings> {
-    return unwrap(await this.deps.engine.request('setStoreText', storeText));
-  }
-
   async getIngestInfo(): Promise<IngestInfo> {
     const settings = unwrap(await this.ingestSettings());
     return { url: this.deps.ingestUrl?.() ?? null, ...settings };
@@ -140,57 +112,9 @@ export class AppService implements ApiHandlers {
     return { url: this.deps.ingestUrl?.() ?? null, ...this.ingest };
   }
 
-  async getPromptSettings(): Promise<PromptSettings> {
-    return unwrap(await this.deps.engine.request('getPromptSettings'));
-  }
-
-  async setPromptSettings(patch: Partial<PromptSettings>): Promise<PromptSettings> {
-    return unwrap(await this.deps.engine.request('setPromptSettings', patch));
-  }
-
-  async getPrompts(range: TimeRange): Promise<BreakPrompt[]> {
-    return unwrap(await this.deps.engine.request('getPrompts', range));
-  }
-
   async answerPrompt(id: number, action: PromptAction, felt?: Emotion): Promise<BreakPrompt> {
     const args: [number, PromptAction, Emotion?] = felt === undefined ? [id, action] : [id, action, felt];
     return unwrap(await this.deps.engine.request('answerPrompt', ...args));
-  }
-
-  async correctMood(felt: Emotion): Promise<LiveMood | null> {
-    return unwrap(await this.deps.engine.request('correctMood', felt));
-  }
-
-  async getBaseline(): Promise<BaselineInfo> {
-    return unwrap(await this.deps.engine.request('getBaseline'));
-  }
-
-  async resetBaseline(): Promise<BaselineInfo> {
-    return unwrap(await this.deps.engine.request('resetBaseline'));
-  }
-
-  async startCalibration(): Promise<CalibrationState> {
-    return unwrap(await this.deps.engine.request('startCalibration'));
-  }
-
-  async cancelCalibration(): Promise<CalibrationState> {
-    return unwrap(await this.deps.engine.request('cancelCalibration'));
-  }
-
-  async getDayHistory(range: TimeRange): Promise<DayHistory> {
-    return unwrap(await this.deps.engine.request('getDayHistory', range));
-  }
-
-  async getTrends(range: TimeRange): Promise<Trends> {
-    return unwrap(await this.deps.engine.request('getTrends', range));
-  }
-
-  async getHeatmap(range: TimeRange): Promise<HeatmapDay[]> {
-    return unwrap(await this.deps.engine.request('getHeatmap', range));
-  }
-
-  async explainAt(t: number): Promise<Explanation> {
-    return unwrap(await this.deps.engine.request('explainAt', t));
   }
 
   /** A save dialog where there is one (Electron), else a one-time download (the host). */
@@ -202,31 +126,11 @@ export class AppService implements ApiHandlers {
     throw new AttuneError('internal', 'This app cannot export history.');
   }
 
-  async deleteHistory(scope: DeleteScope): Promise<DeleteSummary> {
-    return unwrap(await this.deps.engine.request('deleteHistory', scope));
-  }
-
-  async getRetention(): Promise<RetentionSettings> {
-    return unwrap(await this.deps.engine.request('getRetention'));
-  }
-
-  async setRetention(patch: Partial<RetentionSettings>): Promise<RetentionSettings> {
-    return unwrap(await this.deps.engine.request('setRetention', patch));
-  }
-
-  async getSensorSettings(): Promise<SensorSettings> {
-    return unwrap(await this.deps.engine.request('getSensorSettings'));
-  }
-
   /** Every page (the capture page above all) hears the new settings as a 'sensors' event. */
   async setSensorSettings(patch: Partial<SensorSettings>): Promise<SensorSettings> {
     const sensors = unwrap(await this.deps.engine.request('setSensorSettings', patch));
     this.deps.emit('sensors', sensors);
     return sensors;
-  }
-
-  async getFirstRun(): Promise<FirstRunState> {
-    return unwrap(await this.deps.engine.request('getFirstRun'));
   }
 
   async completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): Promise<FirstRunState> {
@@ -299,9 +203,4 @@ export class AppService implements ApiHandlers {
     this.status = { ...this.status, ...patch };
     this.deps.emit('status', this.getStatus());
   }
-}
-
-function unwrap<T>(result: Envelope<T>): T {
-  if (result.ok) return result.value;
-  throw new AttuneError(result.error.kind, result.error.message);
 }

@@ -2,25 +2,13 @@
  * Messages between the app (Electron main or the headless host) and the engine process,
  * and between the capture page and the engine. Tagged unions; every message carries a sequence number.
  */
-import type { TimeRange } from './api';
+import type { AttuneApi, TimeRange } from './api';
 import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
-import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
-import type { Emotion } from './labels';
-import type { BaselineInfo, BreakPrompt, CalibrationState, Environment, PromptAction, PromptSettings } from './prompts';
-import type { CheckIn, CheckInRequest, TextInput, TextSettings } from './text-input';
-import type { RetentionSettings } from './history';
-import type {
-  DayHistory,
-  DeleteScope,
-  DeleteSummary,
-  Explanation,
-  ExportFormat,
-  FirstRunState,
-  HeatmapDay,
-  SensorSettings,
-  Trends,
-} from './history-api';
+import type { CameraState, FaceObservation, LiveMood, MoodSample, VoiceReading } from './mood';
+import type { BreakPrompt, CalibrationState, Environment } from './prompts';
+import type { TextInput } from './text-input';
+import type { ExportFormat } from './history-api';
 
 export interface EngineConfig {
   /** Folder holding the ONNX files and manifest.json. */
@@ -52,10 +40,40 @@ export interface EngineConfig {
   testClock?: boolean;
 }
 
+/**
+ * Engine requests the renderer contract already words: same name, arguments and result as in AttuneApi, so they
+ * are declared once, there. The app forwards most of them unchanged (engine-forwards.ts).
+ */
+export type SharedMethod =
+  | 'getSamples'
+  | 'getLiveMood'
+  | 'checkIn'
+  | 'getCheckIns'
+  | 'getTextSettings'
+  | 'setStoreText'
+  | 'getPromptSettings'
+  | 'setPromptSettings'
+  | 'getPrompts'
+  | 'answerPrompt'
+  | 'correctMood'
+  | 'getBaseline'
+  | 'resetBaseline'
+  | 'startCalibration'
+  | 'cancelCalibration'
+  | 'getDayHistory'
+  | 'getTrends'
+  | 'getHeatmap'
+  | 'explainAt'
+  | 'deleteHistory'
+  | 'getRetention'
+  | 'setRetention'
+  | 'getSensorSettings'
+  | 'setSensorSettings'
+  | 'getFirstRun'
+  | 'completeFirstRun';
+
 /** Requests the app can make of the engine; answered with a `response`. */
-export interface EngineApi {
-  getSamples(range: TimeRange, source?: SampleSource): MoodSample[];
-  getLiveMood(): LiveMood | null;
+export interface EngineApi extends Pick<AttuneApi, SharedMethod> {
   setPaused(paused: boolean): void;
   setCamera(state: CameraState): void;
   countSamples(): number;
@@ -63,46 +81,27 @@ export interface EngineApi {
   addText(input: TextInput): MoodSample;
   /** Classifies texts and stores them in one transaction: all or none. Returns how many were stored. */
   addTexts(inputs: TextInput[]): number;
-  checkIn(request: CheckInRequest): CheckIn;
-  getCheckIns(range: TimeRange): CheckIn[];
-  getTextSettings(): TextSettings;
-  setStoreText(storeText: boolean): TextSettings;
   /** The local text endpoint's token (created on first use) and switch. */
   getIngestSettings(): IngestSettings;
   setIngestEnabled(enabled: boolean): IngestSettings;
   /** What the desktop tells about the person's situation (lock, idle, meeting, full screen). */
   setEnvironment(environment: Environment): void;
-  getPromptSettings(): PromptSettings;
-  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings;
-  getPrompts(range: TimeRange): BreakPrompt[];
-  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt;
-  correctMood(felt: Emotion): LiveMood | null;
-  getBaseline(): BaselineInfo;
-  resetBaseline(): BaselineInfo;
-  startCalibration(): CalibrationState;
-  cancelCalibration(): CalibrationState;
   /** Test clock only (see EngineConfig.testClock): moves the engine's time forward by `ms`. */
   advanceClock(ms: number): number;
-  getDayHistory(range: TimeRange): DayHistory;
-  getTrends(range: TimeRange): Trends;
-  getHeatmap(range: TimeRange): HeatmapDay[];
-  explainAt(t: number): Explanation;
   /**
    * Streams the history of `range` (everything when undefined) as CSV or JSON into the file at `path` (absolute),
    * created or replaced with user-only permissions (0600). Electron's main calls it after its save dialog; the
    * headless host into a private temporary folder it then serves once. Answers the bytes written.
    */
   writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }>;
-  /** Deletes immediately; "all" keeps preferences (prompt rules, sensors, retention) but forgets the baseline. */
-  deleteHistory(scope: DeleteScope): DeleteSummary;
-  getRetention(): RetentionSettings;
-  setRetention(patch: Partial<RetentionSettings>): RetentionSettings;
-  getSensorSettings(): SensorSettings;
-  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings;
-  getFirstRun(): FirstRunState;
-  /** Stores the sensors chosen and marks the first run done. */
-  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState;
 }
+
+// Compile-time proof that EngineApi keeps every shared method exactly as AttuneApi words it (an interface may
+// narrow an inherited method; this refuses that).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Reworded = { [M in SharedMethod]: Same<EngineApi[M], AttuneApi[M]> extends true ? never : M }[SharedMethod];
+const sharedMethodsAgree: [Reworded] extends [never] ? true : never = true;
+void sharedMethodsAgree;
 
 export interface IngestSettings {
   /** 32 random bytes, base64url; made once per install and kept in the settings table. */
