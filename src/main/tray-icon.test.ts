@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMOTIONS } from '../shared/labels';
-import type { AppStatus, LiveMood } from '../shared/mood';
+import type { LiveMood } from '../shared/mood';
+import { appStatus, liveMood } from './test-support/fixtures';
 import { MOOD_FAMILY, TRAY_COLOURS, trayIconBitmap, trayIconState, type TrayIconState } from './tray-icon';
 
 const pixel = (bitmap: Uint8Array, size: number, x: number, y: number): number[] => {
@@ -8,29 +9,8 @@ const pixel = (bitmap: Uint8Array, size: number, x: number, y: number): number[]
   return Array.from(bitmap.subarray(i, i + 4));
 };
 
-const status = (patch: Partial<AppStatus> = {}): AppStatus => ({
-  engine: 'ready',
-  paused: false,
-  camera: 'on',
-  modelLoadMs: 1,
-  lastFrameAt: null,
-  problem: null,
-  ...patch,
-});
-
-const mood = (label: LiveMood['label']): LiveMood => ({
-  t: 0,
-  label,
-  probs: { neutral: 1, happy: 0, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
-  valence: 0,
-  arousal: 0,
-  confidence: 0.9,
-  modalities: {
-    face: { share: 1, probs: null, lastAt: null },
-    voice: { share: 0, probs: null, lastAt: null },
-    text: { share: 0, probs: null, lastAt: null },
-  },
-});
+const status = appStatus;
+const mood = (label: LiveMood['label']): LiveMood => liveMood(label);
 
 describe('trayIconState', () => {
   it('groups each emotion into a family', () => {

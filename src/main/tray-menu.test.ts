@@ -1,30 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus, LiveMood } from '../shared/mood';
+import { appStatus, liveMood } from './test-support/fixtures';
 import { HOUR_MS, MINUTE_MS, buildTrayMenu, statusLine, trayTooltip, type DashboardSection } from './tray-menu';
 
-const status = (patch: Partial<AppStatus> = {}): AppStatus => ({
-  engine: 'ready',
-  paused: false,
-  camera: 'on',
-  modelLoadMs: 900,
-  lastFrameAt: null,
-  problem: null,
-  ...patch,
-});
-
-const mood = (label: LiveMood['label']): LiveMood => ({
-  t: 0,
-  label,
-  probs: { neutral: 0, happy: 1, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
-  valence: 0.8,
-  arousal: 0.3,
-  confidence: 0.9,
-  modalities: {
-    face: { share: 1, probs: null, lastAt: null },
-    voice: { share: 0, probs: null, lastAt: null },
-    text: { share: 0, probs: null, lastAt: null },
-  },
-});
+const status = (patch: Partial<AppStatus> = {}): AppStatus => appStatus({ modelLoadMs: 900, ...patch });
+const mood = (label: LiveMood['label']): LiveMood => liveMood(label, { valence: 0.8, arousal: 0.3 });
 
 const actions = () => ({
   pauseFor: vi.fn<(ms: number) => void>(),

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppStatus, LiveMood } from '../shared/mood';
+import type { LiveMood } from '../shared/mood';
+import { appStatus, liveMood } from './test-support/fixtures';
 import { resetElectronFake, Tray } from './test-support/electron-fake';
 import { AttuneTray } from './tray';
 import { trayIconBitmap, type TrayIconState } from './tray-icon';
@@ -7,28 +8,8 @@ import type { TrayMenuItem } from './tray-menu';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
-const status = (patch: Partial<AppStatus> = {}): AppStatus => ({
-  engine: 'ready',
-  paused: false,
-  camera: 'on',
-  modelLoadMs: 1,
-  lastFrameAt: null,
-  problem: null,
-  ...patch,
-});
-const happy: LiveMood = {
-  t: 0,
-  label: 'happy',
-  probs: { neutral: 0, happy: 1, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
-  valence: 0.8,
-  arousal: 0.2,
-  confidence: 0.9,
-  modalities: {
-    face: { share: 1, probs: null, lastAt: null },
-    voice: { share: 0, probs: null, lastAt: null },
-    text: { share: 0, probs: null, lastAt: null },
-  },
-};
+const status = appStatus;
+const happy: LiveMood = liveMood('happy', { valence: 0.8, arousal: 0.2 });
 
 /** Which state an image the tray was given was drawn for (the fake keeps the bitmap). */
 const STATES: TrayIconState[] = ['steady', 'bright', 'low', 'tense', 'unknown', 'paused', 'off'];
