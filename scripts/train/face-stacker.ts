@@ -16,9 +16,14 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { EMOTIONS, probsToVector } from '../../src/shared/labels';
 import { decodeImage } from '../../src/engine/vision/decode';
-import { FacePipeline } from '../../src/engine/vision/face-pipeline';
+import { DEFAULT_EXPRESSION_MODELS, FacePipeline } from '../../src/engine/vision/face-pipeline';
 import { STACKER_FORMAT, stackRow, type StackerWeights } from '../../src/engine/vision/expression-stacker';
-import type { ExpressionModelId } from '../../src/engine/vision/expression';
+import {
+  DEFAULT_WEIGHTS,
+  EXPRESSION_MODEL_IDS,
+  isExpressionModelId,
+  type ExpressionModelId,
+} from '../../src/engine/vision/expression';
 import { loadDataset } from '../../src/cli/eval/dataset';
 import { MODELS_DIR } from '../../src/cli/paths';
 import { fitStacker, type FitOptions, type Fitted } from './face-stacker/fit';
@@ -32,10 +37,15 @@ const { values: args } = parseArgs({
     balance: { type: 'string', default: '0' },
     steps: { type: 'string', default: '1500' },
     cache: { type: 'string' },
+    models: { type: 'string', default: DEFAULT_EXPRESSION_MODELS.join(',') },
     compare: { type: 'boolean', default: false },
   },
 });
-const MODELS: ExpressionModelId[] = ['human', 'faceapi'];
+const MODELS: ExpressionModelId[] = (args.models ?? '').split(',').map((m) => {
+  const id = m.trim();
+  if (!isExpressionModelId(id)) throw new Error(`--models takes ${EXPRESSION_MODEL_IDS.join(', ')}, got ${m}`);
+  return id;
+});
 const FLOOR = 1e-4;
 const K = EMOTIONS.length;
 
@@ -47,7 +57,11 @@ interface Sample {
 type Splits = Record<'PublicTest' | 'PrivateTest', Sample[]>;
 
 async function modelOutputs(): Promise<Splits> {
-  if (args.cache && existsSync(args.cache)) return JSON.parse(readFileSync(args.cache, 'utf8')) as Splits;
+  if (args.cache && existsSync(args.cache)) {
+    const cached = JSON.parse(readFileSync(args.cache, 'utf8')) as { models?: string[]; splits?: Splits };
+    if (cached.splits && cached.models?.join() === MODELS.join()) return cached.splits;
+    console.log(`${args.cache} holds other models' outputs: running the models again`);
+  }
   const pipeline = await FacePipeline.load({
     modelsDir: MODELS_DIR,
     models: MODELS,
@@ -69,7 +83,7 @@ async function modelOutputs(): Promise<Splits> {
   } finally {
     await pipeline.release();
   }
-  if (args.cache) writeFileSync(args.cache, JSON.stringify(out));
+  if (args.cache) writeFileSync(args.cache, JSON.stringify({ models: MODELS, splits: out }));
   return out;
 }
 
@@ -115,9 +129,10 @@ function evaluate(samples: readonly Sample[], flip: boolean, predict: (s: Sample
   );
 }
 
+/** The plain weighted mean with DEFAULT_WEIGHTS, the baseline the stacker must beat. */
 const meanOf = (s: Sample, flip: boolean): number[] => {
-  const [h = [], f = []] = dist(s, flip);
-  return EMOTIONS.map((_, c) => 0.7 * (h[c] ?? 0) + 0.3 * (f[c] ?? 0));
+  const ps = dist(s, flip);
+  return EMOTIONS.map((_, c) => ps.reduce((a, p, m) => a + DEFAULT_WEIGHTS[MODELS[m] ?? 'human'] * (p[c] ?? 0), 0));
 };
 
 const data = await modelOutputs();
@@ -129,7 +144,7 @@ const base: Omit<FitOptions, 'form'> = {
   l2: Number(args.l2),
   balance: Number(args.balance),
   steps: Number(args.steps),
-  init: [0.7, 0.3],
+  init: MODELS.map((id) => DEFAULT_WEIGHTS[id]),
 };
 const report = (name: string, f: Fitted | null): Record<string, Score> => {
   const out: Record<string, Score> = {};
@@ -143,7 +158,7 @@ const report = (name: string, f: Fitted | null): Record<string, Score> => {
   return out;
 };
 
-report('mean 0.7/0.3', null);
+report(`mean ${MODELS.map((id) => `${id} ${DEFAULT_WEIGHTS[id]}`).join(', ')}`, null);
 const forms = args.compare ? (['scalar', 'full'] as const) : ([args.form] as const);
 let chosen: { fitted: Fitted; scores: Record<string, Score> } | undefined;
 for (const form of forms) {

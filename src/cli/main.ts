@@ -1,6 +1,6 @@
 /**
  * `npm run -s attune -- <command>`: the engine's own code on files.
- *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi] [--json]
+ *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi,attune] [--json]
  *   eval voice <dir|labels.csv> [--split NAME] [--json]
  *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AttuneError } from '../shared/envelope';
-import type { ExpressionModelId } from '../engine/vision/expression';
+import { EXPRESSION_MODEL_IDS, isExpressionModelId, type ExpressionModelId } from '../engine/vision/expression';
 import { runAnalyzeCommand } from './analyze/command';
 import { engineTarget } from './analyze-target';
 import { runBench } from './bench';
@@ -21,7 +21,7 @@ import { MODELS_DIR } from './paths';
 
 const USAGE = `usage:
   attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
-                    [--models human,faceapi] [--json]
+                    [--models human,faceapi,attune] [--json]
   attune eval voice <dir|labels.csv> [--split NAME] [--json]
   attune eval text <file.csv|file.tsv> [--json]
   attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
@@ -75,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
       throw new AttuneError('bad-input', `--crop must be detect or whole-image-if-small, got ${crop}`);
     }
     const models = values.models?.split(',').map((m) => m.trim());
-    if (models?.some((m) => m !== 'human' && m !== 'faceapi')) {
-      throw new AttuneError('bad-input', `--models takes human and/or faceapi, got ${values.models}`);
+    if (models?.some((m) => !isExpressionModelId(m))) {
+      throw new AttuneError('bad-input', `--models takes ${EXPRESSION_MODEL_IDS.join(', ')}, got ${values.models}`);
     }
     const report = await evalFaces({
       path,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, type EmotionProbs } from '../../shared/labels';
-import type { ExpressionModelId } from './expression';
+import { isExpressionModelId, type ExpressionModelId } from './expression';
 
 /** File name of the stacking layer inside the models folder (fitted by scripts/train/face-stacker.ts). */
 export const STACKER_FILE = 'expression-stacker.json';
@@ -28,7 +28,6 @@ export interface StackerWeights {
   fitted?: unknown;
 }
 
-const MODEL_IDS: readonly string[] = ['human', 'faceapi'];
 const K = EMOTIONS.length;
 
 const isFiniteArray = (v: unknown, n: number): v is number[] =>
@@ -44,7 +43,7 @@ export function parseStacker(value: unknown, name = STACKER_FILE): StackerWeight
   if (
     !Array.isArray(models) ||
     models.length === 0 ||
-    !models.every((m) => typeof m === 'string' && MODEL_IDS.includes(m)) ||
+    !models.every((m) => typeof m === 'string' && isExpressionModelId(m)) ||
     new Set(models).size !== models.length
   ) {
     throw bad('models must name distinct expression models');

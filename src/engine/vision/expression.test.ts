@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, probsToVector, type EmotionProbs } from '../../shared/labels';
-import { ExpressionModel, classifyExpression, combineProbs, softmax, toCanonical } from './expression';
+import { ExpressionModel, classifyExpression, combineProbs, predictMembers, softmax, toCanonical } from './expression';
 import type { RgbaImage } from './image';
 import type { FloatTensor, Model } from './onnx-model';
 
 const HUMAN_ORDER = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
 const FACEAPI_ORDER = ['neutral', 'happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised'];
+const ATTUNE_ORDER = ['angry', 'disgust', 'fear', 'happy', 'neutral', 'sad', 'surprise'];
 
 const uniform = (): EmotionProbs => Object.fromEntries(EMOTIONS.map((e) => [e, 1 / 7])) as EmotionProbs;
 
@@ -112,6 +113,21 @@ describe('classifyExpression', () => {
     expect(fake.calls[0]?.dims).toEqual([2, 64, 64, 1]);
     expect(p.happy).toBeCloseTo(0.5, 12); // the mirrored crop is brighter on the right → "sad"
     expect(p.sad).toBeCloseTo(0.5, 12);
+  });
+
+  it("feeds attune's model a 48-px grey crop in [−1, 1], NCHW with one channel", async () => {
+    const fake = new FakeModel(1);
+    const ours = new ExpressionModel('attune', fake, 'input', 'probs', ATTUNE_ORDER);
+    const outputs = await predictMembers([{ model: ours, weight: 1 }], new Map([['attune', leftWhite(48)]]), false);
+    const input = fake.calls[0];
+    expect(input?.dims).toEqual([1, 1, 48, 48]);
+    // Row 0: white then black; row 1 starts white again at index 48. White is (0.9999 − 0.5)·2, the
+    // luminance weights 0.2989 + 0.587 + 0.114 summing to 0.9999; black is −1.
+    const picked = [0, 1, 47, 48].map((i) => input?.data[i] ?? NaN);
+    [0.9998, -1, -1, 0.9998].forEach((want, i) => expect(picked[i]).toBeCloseTo(want, 6));
+    // FakeModel answers index 3 ("happy" in human's order) = "happy" in FER2013's folder order too.
+    expect(outputs.get('attune')?.probs.happy).toBe(1);
+    expect(outputs.get('attune')?.ms).toBeGreaterThanOrEqual(0);
   });
 
   it('fails clearly when a crop is missing', async () => {

@@ -4,16 +4,41 @@ import { faceApiTensor, humanTensor } from './expression-input';
 import { flipHorizontal, type RgbaImage } from './image';
 import type { Model } from './onnx-model';
 
-export type ExpressionModelId = 'human' | 'faceapi';
+/** The expression models: two converted from npm packages, one trained by scripts/train/face-cnn.py. */
+export const EXPRESSION_MODEL_IDS = ['human', 'faceapi', 'attune'] as const;
+export type ExpressionModelId = (typeof EXPRESSION_MODEL_IDS)[number];
+
+export const isExpressionModelId = (v: string): v is ExpressionModelId =>
+  (EXPRESSION_MODEL_IDS as readonly string[]).includes(v);
 
 /**
- * Ensemble weights. 0.7 / 0.3 scored best on FER2013 test in the team's measurements
- * (../shared/README.md: 0.677 for the flip-averaged pair against 0.666 for human alone).
+ * Weights for the plain weighted mean, used only when no stacking layer fits the loaded models. 0.7 / 0.3
+ * scored best for the converted pair on FER2013 test (../shared/README.md: 0.677 flip-averaged against 0.666
+ * for human alone); attune's own model is weighted like human's, its peer in accuracy.
  */
-export const DEFAULT_WEIGHTS: Readonly<Record<ExpressionModelId, number>> = { human: 0.7, faceapi: 0.3 };
+export const DEFAULT_WEIGHTS: Readonly<Record<ExpressionModelId, number>> = { human: 0.7, faceapi: 0.3, attune: 0.7 };
+
+/** How each model wants its crop: side in px, tensor layout and the normalisation (expression-input.ts). */
+interface InputSpec {
+  size: number;
+  /** Dimensions of a batch of `n` crops. */
+  dims: (n: number) => number[];
+  tensor: (crops: readonly RgbaImage[]) => Float32Array;
+}
+
+const INPUT_SPECS: Readonly<Record<ExpressionModelId, InputSpec>> = {
+  human: { size: 64, dims: (n) => [n, 64, 64, 1], tensor: humanTensor },
+  faceapi: { size: 112, dims: (n) => [n, 112, 112, 3], tensor: faceApiTensor },
+  // Grey in [−1, 1] like human's, NCHW with one channel (PyTorch's layout; same bytes as NHWC).
+  attune: { size: 48, dims: (n) => [n, 1, 48, 48], tensor: humanTensor },
+};
 
 /** Input side, px, of each expression model. */
-export const EXPRESSION_INPUT_SIZE: Readonly<Record<ExpressionModelId, number>> = { human: 64, faceapi: 112 };
+export const EXPRESSION_INPUT_SIZE: Readonly<Record<ExpressionModelId, number>> = {
+  human: INPUT_SPECS.human.size,
+  faceapi: INPUT_SPECS.faceapi.size,
+  attune: INPUT_SPECS.attune.size,
+};
 
 export function softmax(logits: readonly number[]): number[] {
   const max = Math.max(...logits);
@@ -71,10 +96,9 @@ export class ExpressionModel {
 
   /** Probabilities for each crop (all size × size), in canonical order. */
   async predict(crops: readonly RgbaImage[]): Promise<EmotionProbs[]> {
-    const data = this.id === 'human' ? humanTensor(crops) : faceApiTensor(crops);
-    const channels = this.id === 'human' ? 1 : 3;
+    const spec = INPUT_SPECS[this.id];
     const result = await this.model.run({
-      [this.inputName]: { data, dims: [crops.length, this.size, this.size, channels] },
+      [this.inputName]: { data: spec.tensor(crops), dims: spec.dims(crops.length) },
     });
     const out = result[this.outputName];
     if (!out) throw new AttuneError('model-corrupt', `${this.id}: no output named ${this.outputName}`);
@@ -97,6 +121,8 @@ export interface EnsembleMember {
 export interface MemberOutput {
   probs: EmotionProbs;
   views: EmotionProbs[];
+  /** Time this model took, tensor included, ms. */
+  ms: number;
 }
 
 /**
@@ -113,9 +139,11 @@ export async function predictMembers(
   for (const { model } of members) {
     const crop = crops.get(model.id);
     if (!crop) throw new AttuneError('internal', `no crop prepared for ${model.id}`);
+    const started = performance.now();
     const batch = flip ? [crop, flipHorizontal(crop)] : [crop];
     const views = await model.predict(batch);
-    out.set(model.id, { probs: combineProbs(views.map((p) => ({ probs: p, weight: 1 }))), views });
+    const probs = combineProbs(views.map((p) => ({ probs: p, weight: 1 })));
+    out.set(model.id, { probs, views, ms: performance.now() - started });
   }
   return out;
 }

@@ -74,7 +74,7 @@ describe('FacePipeline on real photos', () => {
   });
 
   it('agrees with each model alone, and with flip averaging', async () => {
-    for (const models of [['human'], ['faceapi']] as const) {
+    for (const models of [['human'], ['faceapi'], ['attune']] as const) {
       const single = await FacePipeline.load({ modelsDir: MODELS, ort, models: [...models], flip: true });
       try {
         for (const { name, frame } of smiles) {
@@ -119,7 +119,7 @@ describe('FacePipeline on real photos', () => {
       expect(a.crop).toEqual({ centre: { x: 24, y: 24 }, side: 48, angle: 0 });
       expect(a.observation.flags).not.toContain('no-face');
       expect(a.observation.timings.detect).toBeLessThan(5); // no detector run
-      expect([...a.members.keys()].sort()).toEqual(['faceapi', 'human']);
+      expect([...a.members.keys()].sort()).toEqual(['attune', 'faceapi', 'human']);
       // A large frame is still searched: the blank one has no face.
       expect((await small.analyse(solidImage(640, 480, [90, 90, 90]), 1)).source).toBe('none');
     } finally {
@@ -128,12 +128,17 @@ describe('FacePipeline on real photos', () => {
   });
 
   it('combines the models with the fitted stacker unless weights are given', async () => {
-    expect([...(pipeline.stacker?.models ?? [])].sort()).toEqual(['faceapi', 'human']);
-    const weighted = await FacePipeline.load({ modelsDir: MODELS, ort, weights: { human: 0.7, faceapi: 0.3 } });
+    expect([...(pipeline.stacker?.models ?? [])].sort()).toEqual(['attune', 'faceapi', 'human']);
+    const weighted = await FacePipeline.load({
+      modelsDir: MODELS,
+      ort,
+      models: ['human', 'faceapi'],
+      weights: { human: 0.7, faceapi: 0.3 },
+    });
     const single = await FacePipeline.load({ modelsDir: MODELS, ort, models: ['human'] });
     try {
       expect(weighted.stacker).toBeNull();
-      expect(single.stacker).toBeNull(); // fitted on both models, so not used for one
+      expect(single.stacker).toBeNull(); // fitted on all three models, so not used for one
       const a = await weighted.analyse(smiles[0]?.frame ?? solidImage(1, 1, [0, 0, 0]), 0);
       const h = a.members.get('human')?.probs.happy ?? 0;
       const f = a.members.get('faceapi')?.probs.happy ?? 0;
@@ -177,7 +182,13 @@ describe('FacePipeline.load failures', () => {
     const other = join(dir, 'stacker');
     await mkdir(other, { recursive: true });
     await writeFile(join(other, 'manifest.json'), await readFile(join(MODELS, 'manifest.json'), 'utf8'));
-    for (const file of ['blazeface-front-128.onnx', 'expression-human.onnx', 'expression-faceapi.onnx']) {
+    const files = [
+      'blazeface-front-128.onnx',
+      'expression-human.onnx',
+      'expression-faceapi.onnx',
+      'expression-attune.onnx',
+    ];
+    for (const file of files) {
       await copyFile(join(MODELS, file), join(other, file));
     }
     expect(await rejectionKind(FacePipeline.load({ modelsDir: other, ort }))).toBe('model-missing');

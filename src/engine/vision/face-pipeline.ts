@@ -22,12 +22,15 @@ import { OnnxModel, readModelFile, type Ort } from './onnx-model';
 import { choosePrimary } from './primary-face';
 import { DEFAULT_THRESHOLDS, assessQuality, greyLevels, type QualityThresholds } from './quality';
 
+/** The expression models a pipeline loads unless told otherwise: the set the shipped stacking layer combines. */
+export const DEFAULT_EXPRESSION_MODELS: readonly ExpressionModelId[] = ['human', 'faceapi', 'attune'];
+
 export interface FacePipelineOptions {
   /** Folder holding manifest.json and the model files (resources/models). */
   modelsDir: string;
   /** Threads per ONNX session (intraOpNumThreads). Default 1. */
   threads?: number;
-  /** Expression models to load and average. Default both, ['human', 'faceapi']. */
+  /** Expression models to load and combine. Default {@link DEFAULT_EXPRESSION_MODELS}. */
   models?: ExpressionModelId[];
   /** The onnxruntime module. Default: onnxruntime-node, imported on load. */
   ort?: Ort;
@@ -116,7 +119,7 @@ export class FacePipeline {
     const started = performance.now();
     const ort = opts.ort ?? (await import('onnxruntime-node'));
     const manifest = await readManifest(opts.modelsDir);
-    const ids = opts.models ?? ['human', 'faceapi'];
+    const ids = opts.models ?? [...DEFAULT_EXPRESSION_MODELS];
     if (ids.length === 0) throw new AttuneError('bad-input', 'at least one expression model is needed');
     const loaded: OnnxModel[] = [];
     const open = async (entry: ManifestEntry): Promise<OnnxModel> => {
