@@ -47,18 +47,19 @@ function ravdessHeldOut(): string {
 const CHECKS: Check[] = [
   {
     // FER2013 test (PublicTest + PrivateTest, 7,178 faces). The stacker was fitted on the PublicTest half,
-    // so this figure is slightly optimistic; PrivateTest below is the held-out one.
-    // Measured: accuracy 0.675, macro-F1 0.664, recall sad 0.608, angry 0.578, fearful 0.405.
+    // so this figure is slightly optimistic; PrivateTest below is the held-out one. The floors are the
+    // vision issue's accepted level (accuracy 0.69, angry 0.60, sad 0.58) or a point under the measure.
+    // Measured: accuracy 0.698, macro-F1 0.685, recall sad 0.635, angry 0.617, fearful 0.441.
     name: 'faces: FER2013 test',
     run: () => evalFaces({ path: FER(), split: 'test' }),
-    min: { accuracy: 0.665, macroF1: 0.654, recall: { sad: 0.598, angry: 0.568, fearful: 0.395 } },
+    min: { accuracy: 0.69, macroF1: 0.675, recall: { sad: 0.625, angry: 0.607, fearful: 0.431 } },
   },
   {
     // FER2013 PrivateTest (3,589 faces), never seen by anything fitted here.
-    // Measured: accuracy 0.687, macro-F1 0.680, recall sad 0.616, angry 0.572, fearful 0.422.
+    // Measured: accuracy 0.705, macro-F1 0.698, recall sad 0.635, angry 0.623, fearful 0.449.
     name: 'faces: FER2013 PrivateTest',
     run: () => evalFaces({ path: join(FER(), 'labels.csv'), split: 'PrivateTest' }),
-    min: { accuracy: 0.677, macroF1: 0.67, recall: { sad: 0.606, angry: 0.562, fearful: 0.412 } },
+    min: { accuracy: 0.695, macroF1: 0.688, recall: { sad: 0.625, angry: 0.613, fearful: 0.439 } },
   },
   {
     // GoEmotions Ekman test, single-label rows (4,968). Measured: accuracy 0.681, macro-F1 0.622.
