@@ -84,4 +84,24 @@ describe('VoiceClassifier', () => {
     expect(baseline.count).toBe(1);
     expect(baseline.mean(0)).toBeCloseTo((values[0] ?? 0) + (offset[0] ?? 0), 9);
   });
+
+  it('blends CNN probabilities in with the weight of the model that judged', () => {
+    const { values, quality } = extractFeatures(voiceLike(2));
+    const cnn = [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.94]; // EMOTIONS order: surprised
+    const alone = classifier.classifyFeatures(values, quality, null);
+    const none = VoiceClassifier.fromJson(classifier.model, { cnnWeight: { global: 0, speaker: 0 } });
+    expect(none.classifyFeatures(values, quality, null, cnn).probs.happy).toBeCloseTo(alone.probs.happy, 12);
+    const all = VoiceClassifier.fromJson(classifier.model, { cnnWeight: { global: 1, speaker: 0 } });
+    const r = all.classifyFeatures(values, quality, null, cnn);
+    expect(r.probs.surprised).toBeCloseTo(0.94, 9);
+    expect(r.label === 'surprised' || r.label === 'unknown').toBe(true);
+    const half = VoiceClassifier.fromJson(classifier.model, { cnnWeight: { global: 0.5, speaker: 0.5 } });
+    const h = half.classifyFeatures(values, quality, null, cnn);
+    const g = (e: keyof typeof h.probs) => Math.sqrt(alone.probs[e] * cnn[EMOTIONS.indexOf(e)]!);
+    expect(h.probs.surprised / h.probs.neutral).toBeCloseTo(g('surprised') / g('neutral'), 6);
+    expect(sum(h.probs)).toBeCloseTo(1, 9);
+    expect(() => classifier.classifyFeatures(values, quality, null, [0.5, 0.5])).toThrow(
+      expect.objectContaining({ kind: 'bad-input' }),
+    );
+  });
 });

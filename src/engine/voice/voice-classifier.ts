@@ -12,7 +12,9 @@ import { voiceConfidence, type VoiceFlag } from './confidence';
 import { FEATURE_VERSION, extractFeatures, type SegmentQuality } from './features';
 import { FrameAnalyser } from './frames';
 import { SpeakerBaseline } from './speaker-baseline';
+import { blendProbs } from './voice-blend';
 import { linearSoftmax, validateVoiceModel, type VoiceModelFile } from './voice-model';
+import { VOICE_CNN_WEIGHT } from './voice-models';
 
 export interface VoiceResult {
   probs: EmotionProbs;
@@ -35,17 +37,24 @@ export interface VoiceResult {
 export interface VoiceClassifierOptions {
   /** Confidence under which the label is 'unknown', 0..1. Default 0.15. */
   unknownBelow?: number;
+  /**
+   * Weight of the CNN's log-probabilities when CNN probabilities are given (voice-blend.ts), 0..1, for each of
+   * the logistic models it joins. Default {@link VOICE_CNN_WEIGHT}, chosen by cross-validation.
+   */
+  cnnWeight?: { global: number; speaker: number };
 }
 
 export class VoiceClassifier {
   private readonly analyser = new FrameAnalyser();
   private readonly unknownBelow: number;
+  private readonly cnnWeight: { global: number; speaker: number };
 
   private constructor(
     readonly model: VoiceModelFile,
     options: VoiceClassifierOptions,
   ) {
     this.unknownBelow = options.unknownBelow ?? 0.15;
+    this.cnnWeight = options.cnnWeight ?? VOICE_CNN_WEIGHT;
   }
 
   /** Reads voice-emotion.json: absent is 'model-missing', unreadable or inconsistent is 'model-corrupt'. */
@@ -74,13 +83,21 @@ export class VoiceClassifier {
     return new SpeakerBaseline(this.model.featureNames.length, FEATURE_VERSION);
   }
 
-  /** Classifies one utterance (16 kHz mono). Never throws on odd audio; a baseline of other features throws. */
-  classify(segment: Float32Array, baseline?: SpeakerBaseline | null): VoiceResult {
+  /**
+   * Classifies one utterance (16 kHz mono). Never throws on odd audio; a baseline of other features throws.
+   * `cnnProbs` (EMOTIONS order, from VoiceCnn.predict on the same segment) are blended in when given.
+   */
+  classify(segment: Float32Array, baseline?: SpeakerBaseline | null, cnnProbs?: ArrayLike<number> | null): VoiceResult {
     const { values, quality } = extractFeatures(segment, this.analyser);
-    return this.classifyFeatures(values, quality, baseline ?? null);
+    return this.classifyFeatures(values, quality, baseline ?? null, cnnProbs ?? null);
   }
 
-  classifyFeatures(values: Float64Array, quality: SegmentQuality, baseline: SpeakerBaseline | null): VoiceResult {
+  classifyFeatures(
+    values: Float64Array,
+    quality: SegmentQuality,
+    baseline: SpeakerBaseline | null,
+    cnnProbs: ArrayLike<number> | null = null,
+  ): VoiceResult {
     const { speaker, global, labels } = this.model;
     if (baseline && (baseline.featureVersion !== FEATURE_VERSION || baseline.dimension !== values.length)) {
       throw new AttuneError('bad-input', 'speaker baseline was built from other features; start a new one');
@@ -96,6 +113,12 @@ export class VoiceClassifier {
       raw = linearSoftmax(speaker, deviation);
     } else {
       raw = linearSoftmax(global, values);
+    }
+    if (cnnProbs !== null) {
+      if (cnnProbs.length !== EMOTIONS.length)
+        throw new AttuneError('bad-input', 'CNN probabilities must cover EMOTIONS');
+      const cnn = labels.map((l) => cnnProbs[EMOTIONS.indexOf(l)] ?? 0);
+      raw = blendProbs(raw, cnn, useSpeaker ? this.cnnWeight.speaker : this.cnnWeight.global);
     }
     const probs = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
     labels.forEach((label, i) => (probs[label] = raw[i] ?? 0));

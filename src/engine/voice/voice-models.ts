@@ -11,3 +11,16 @@ export const SILERO_MODEL_SHA256 = '1a153a22f4509e292a94e67d6f9b85e8deb25b498868
 
 /** The emotion classifier's weights and normalisation (scripts/train/voice.ts writes it). */
 export const VOICE_EMOTION_FILE = 'voice-emotion.json';
+
+/** The log-mel CNN blended with the logistic model (scripts/train/voice-cnn.py writes it). */
+export const VOICE_CNN_FILE = 'voice-cnn.onnx';
+
+/** sha256 of {@link VOICE_CNN_FILE}; a mismatch loads as AttuneError('model-corrupt'). */
+export const VOICE_CNN_SHA256 = 'dc0b7eae3b362a2a93a68cdb0cde4e662e3f1bbdc69daeae44c177df62c1d05b';
+
+/**
+ * Weight of the CNN's log-probabilities in the blend with the logistic model (voice-blend.ts), by which
+ * logistic model judged: chosen on out-of-fold predictions of leave-4-actors-out cross-validation on RAVDESS
+ * actors 01–16 (VOICE-MODEL.md).
+ */
+export const VOICE_CNN_WEIGHT = { global: 0.7, speaker: 0.4 } as const;

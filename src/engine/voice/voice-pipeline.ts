@@ -1,7 +1,8 @@
 /**
- * The voice pipeline: clean → Silero VAD → utterance segments → emotion. One ONNX session (the VAD; the
- * classifier is plain arithmetic). Files go through {@link VoicePipeline.analyseFile}; live 16 kHz audio goes
- * through {@link VoicePipeline.push}, which keeps a running speaker baseline unless told not to.
+ * The voice pipeline: clean → Silero VAD → utterance segments → emotion. Two ONNX sessions: the VAD and the
+ * log-mel CNN, whose probabilities are blended per segment with the logistic model's (plain arithmetic).
+ * Files go through {@link VoicePipeline.analyseFile}; live 16 kHz audio goes through
+ * {@link VoicePipeline.push}, which keeps a running speaker baseline unless told not to.
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,16 +11,23 @@ import { readModelFile, type Ort } from '../vision/onnx-model';
 import { PIPELINE_RATE, StreamConditioner, prepareAudio, type AudioReport } from './audio-input';
 import { degrade } from './confidence';
 import { SileroVad } from './silero-vad';
+import { VoiceCnn } from './voice-cnn';
 import type { SpeakerBaseline } from './speaker-baseline';
 import { SpeechDetector, type FrameVad, type SpeechDetectorOptions } from './speech-detector';
 import { VoiceClassifier, type VoiceResult } from './voice-classifier';
-import { SILERO_MODEL_FILE, SILERO_MODEL_SHA256, VOICE_EMOTION_FILE } from './voice-models';
+import {
+  SILERO_MODEL_FILE,
+  SILERO_MODEL_SHA256,
+  VOICE_CNN_FILE,
+  VOICE_CNN_SHA256,
+  VOICE_EMOTION_FILE,
+} from './voice-models';
 import { StreamBuffer } from './stream-buffer';
 
 export interface VoicePipelineOptions {
   /** Folder holding the voice models (resources/models). */
   modelsDir: string;
-  /** intraOpNumThreads for the VAD session. Default 1. */
+  /** intraOpNumThreads for the VAD and CNN sessions. Default 1. */
   threads?: number;
   /** The onnxruntime module. Default: onnxruntime-node, imported on load. */
   ort?: Ort;
@@ -63,6 +71,8 @@ export class VoicePipeline {
   private constructor(
     private readonly vad: VadModel,
     readonly classifier: VoiceClassifier,
+    /** The log-mel CNN blended with the classifier; null: the logistic model alone. */
+    readonly cnn: VoiceCnn | null,
     private readonly options: VoicePipelineOptions,
     /** Time taken by {@link VoicePipeline.load}, ms. */
     readonly loadMs: number,
@@ -77,17 +87,29 @@ export class VoicePipeline {
     const ort = options.ort ?? (await import('onnxruntime-node'));
     const classifier = VoiceClassifier.load(join(options.modelsDir, VOICE_EMOTION_FILE));
     const bytes = await readModelFile(join(options.modelsDir, SILERO_MODEL_FILE));
-    const vad = await SileroVad.load(ort, bytes, { threads: options.threads ?? 1, sha256: SILERO_MODEL_SHA256 });
-    return new VoicePipeline(vad, classifier, options, performance.now() - started);
+    const threads = options.threads ?? 1;
+    const vad = await SileroVad.load(ort, bytes, { threads, sha256: SILERO_MODEL_SHA256 });
+    try {
+      const cnnBytes = await readModelFile(join(options.modelsDir, VOICE_CNN_FILE));
+      const cnn = await VoiceCnn.load(ort, cnnBytes, { threads, sha256: VOICE_CNN_SHA256 });
+      return new VoicePipeline(vad, classifier, cnn, options, performance.now() - started);
+    } catch (err) {
+      await vad.release();
+      throw err;
+    }
   }
 
-  /** Assembles a pipeline from loaded parts (tests use a stand-in VAD). `modelsDir` is ignored. */
+  /**
+   * Assembles a pipeline from loaded parts (tests use a stand-in VAD). `modelsDir` is ignored. Without `cnn`
+   * the logistic model judges alone.
+   */
   static fromParts(
     vad: VadModel,
     classifier: VoiceClassifier,
     options: Partial<VoicePipelineOptions> = {},
+    cnn: VoiceCnn | null = null,
   ): VoicePipeline {
-    return new VoicePipeline(vad, classifier, { modelsDir: '', ...options }, 0);
+    return new VoicePipeline(vad, classifier, cnn, { modelsDir: '', ...options }, 0);
   }
 
   /**
@@ -103,15 +125,14 @@ export class VoicePipeline {
     const { pcm, report } = prepareAudio(samples, sampleRate);
     const detector = new SpeechDetector(this.vad.stream(), this.options.detector);
     const found = [...(await detector.push(pcm)), ...detector.flush()];
-    const segments = found.map(({ start, end }) => {
-      let result = this.classifier.classify(
-        pcm.subarray(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE)),
-        options.baseline ?? null,
-      );
+    const segments: FileSegment[] = [];
+    for (const { start, end } of found) {
+      const audio = pcm.subarray(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE));
+      let result = await this.classify(audio, options.baseline ?? null);
       if (report.clipped) result = degrade(result, 'clipped', 0.7);
       if (report.sourceRate < PIPELINE_RATE) result = degrade(result, 'narrowband', 0.7);
-      return { start, end, result };
-    });
+      segments.push({ start, end, result });
+    }
     return { segments, audio: report };
   }
 
@@ -129,7 +150,7 @@ export class VoicePipeline {
         // audio: close what is open. Small differences are clock drift and jitter: follow them slowly.
         const expected = this.streamStartMs + (this.buffer.end * 1000) / PIPELINE_RATE;
         const drift = Number.isFinite(t) ? t - expected : 0;
-        if (drift > gapMs) out.push(...this.finish());
+        if (drift > gapMs) out.push(...(await this.finish()));
         else this.streamStartMs += Math.max(-gapMs, drift) / 8;
       }
       this.streamStartMs ??= Number.isFinite(t) ? t : Date.now();
@@ -138,24 +159,32 @@ export class VoicePipeline {
       const raw = pcm16k.map((v) => (Number.isFinite(v) ? v : 0));
       const clean = this.conditioner.process(raw);
       this.buffer.append(raw);
-      for (const s of await this.detector.push(clean)) out.push(this.classifyLive(s.start, s.end));
+      for (const s of await this.detector.push(clean)) out.push(await this.classifyLive(s.start, s.end));
       return out;
     });
   }
 
   /** Ends the live stream: classifies any open utterance and starts afresh (the baseline is kept). */
   flush(): Promise<VoiceSegmentResult[]> {
-    return this.enqueue(() => Promise.resolve(this.finish()));
+    return this.enqueue(() => this.finish());
   }
 
-  /** Frees the VAD session. */
+  /** Frees the VAD and CNN sessions. */
   async release(): Promise<void> {
     await this.queue.catch(() => undefined);
     await this.vad.release();
+    await this.cnn?.release();
   }
 
-  private finish(): VoiceSegmentResult[] {
-    const out = this.detector.flush().map((s) => this.classifyLive(s.start, s.end));
+  /** Logistic model, blended with the CNN when there is one. */
+  private async classify(audio: Float32Array, baseline: SpeakerBaseline | null): Promise<VoiceResult> {
+    const cnnProbs = this.cnn ? await this.cnn.predict(audio) : null;
+    return this.classifier.classify(audio, baseline, cnnProbs);
+  }
+
+  private async finish(): Promise<VoiceSegmentResult[]> {
+    const out: VoiceSegmentResult[] = [];
+    for (const s of this.detector.flush()) out.push(await this.classifyLive(s.start, s.end));
     this.detector.reset();
     this.conditioner.reset();
     this.buffer.clear();
@@ -163,9 +192,9 @@ export class VoicePipeline {
     return out;
   }
 
-  private classifyLive(start: number, end: number): VoiceSegmentResult {
+  private async classifyLive(start: number, end: number): Promise<VoiceSegmentResult> {
     const audio = this.buffer.slice(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE));
-    const result = this.classifier.classify(audio, this.baseline);
+    const result = await this.classify(audio, this.baseline);
     const clean = !result.flags.some((f) => f === 'short' || f === 'quiet' || f === 'noisy' || f === 'clipped');
     if ((this.options.adaptBaseline ?? true) && clean) this.baseline.add(result.features);
     const t0 = this.streamStartMs ?? 0;
