@@ -1,6 +1,6 @@
 /**
  * Measures the voice pipeline end to end on RAVDESS's held-out actors 17–20 (research data in ../shared):
- * model load time, VAD cost per 32 ms frame, features + classifier cost per second of speech (CPU time of this
+ * model load time, VAD cost per 32 ms frame, features + classifiers (logistic and CNN) cost per second of speech (CPU time of this
  * process, so other load on the machine does not inflate it), and file-level accuracy through
  * predictVoiceFile (VAD → segments → classify without a baseline → duration-weighted mean).
  *
@@ -36,19 +36,26 @@ const items = rows
   .filter(([, , actor]) => Number(actor) >= lo && Number(actor) <= hi)
   .map(([path = '', label = '']) => ({ path: join(dataDir, path), label: canonicalLabel(label) as Emotion }));
 
-// Cost of features + classifier alone, on whole clips (speech with 0.25 s margins).
+// Cost of features + classifiers (logistic, log-mel CNN, blend) alone, on whole clips (speech with 0.25 s
+// margins); the first clip is classified once untimed (JIT and session warm-up).
 let speechS = 0;
 let classifyCpu = 0;
-for (const item of items.slice(0, 60)) {
+let cnnCpu = 0;
+for (const [k, item] of items.slice(0, 61).entries()) {
   const wav = decodeWav(new Uint8Array(readFileSync(item.path)));
   const { pcm } = prepareAudio(wav.samples, wav.sampleRate);
   const c = cpuMs();
-  pipeline.classifier.classify(pcm);
+  const cnnProbs = pipeline.cnn ? await pipeline.cnn.predict(pcm) : null;
+  const c1 = cpuMs();
+  pipeline.classifier.classify(pcm, null, cnnProbs);
+  if (k === 0) continue;
   classifyCpu += cpuMs() - c;
+  cnnCpu += c1 - c;
   speechS += pcm.length / 16_000;
 }
 console.log(
-  `features + classifier: ${(classifyCpu / speechS).toFixed(2)} CPU-ms per second of audio (${speechS.toFixed(0)} s)`,
+  `features + classifiers: ${(classifyCpu / speechS).toFixed(2)} CPU-ms per second of audio, of which the CNN ` +
+    `${(cnnCpu / speechS).toFixed(2)} (${speechS.toFixed(0)} s)`,
 );
 
 // Some RAVDESS files are 0.5 s of digital zeros: reported apart, since no detector could label them.

@@ -68,12 +68,13 @@ const CHECKS: Check[] = [
     min: { accuracy: 0.67, macroF1: 0.61 },
   },
   {
-    // RAVDESS actors 17–20 (240 clips; 22 hold no audible speech and count as neutral), whole pipeline,
-    // no speaker baseline. Measured: 7-class accuracy 0.529, 4-class 0.646. Below the voice issue's
-    // targets (0.55 / 0.70): this level only guards against regressions.
+    // RAVDESS actors 17–20 (240 clips; 22 hold no audible speech and count as neutral), whole pipeline
+    // (logistic model blended with the log-mel CNN), no speaker baseline. Measured: 7-class accuracy 0.617,
+    // 4-class 0.660 (the logistic model alone: 0.529 / 0.646). The 4-class figure is still under the voice
+    // issue's target of 0.70 (sad goes to neutral); these levels only guard against regressions.
     name: 'voice: RAVDESS actors 17-20',
     run: () => evalVoice(ravdessHeldOut()),
-    min: { accuracy: 0.515, accuracy4: 0.63 },
+    min: { accuracy: 0.605, accuracy4: 0.645 },
   },
 ];
 
