@@ -151,6 +151,23 @@ def build(a):
     return Normalise(a.floor, a.per_band_scale), Net(widths, a.dropout)
 
 
+def class_weights(spec, ys):
+    """Per-class loss weights from `--class-weights`: "" -> None (plain loss), "inverse" -> inverse frequency of
+    the training segments (mean 1 over the classes), "inverse,LABEL=F,..." or "LABEL=F,..." -> those times F."""
+    if not spec:
+        return None
+    w = np.ones(len(LABELS))
+    for part in spec.split(","):
+        if part == "inverse":
+            counts = np.bincount(ys, minlength=len(LABELS)).astype(np.float64)
+            inv = 1.0 / np.maximum(counts, 1)
+            w = w * inv / inv.mean()
+        else:
+            name, factor = part.split("=")
+            w[LABELS.index(name)] *= float(factor)
+    return torch.tensor(w, dtype=torch.float32)
+
+
 def train(segs, a, seed):
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -160,6 +177,7 @@ def train(segs, a, seed):
     total = a.epochs * steps_per_epoch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=a.lr, total_steps=total, pct_start=0.15)
     ys = np.array([s["y"] for s in segs])
+    cw = class_weights(a.class_weights, ys)
     for epoch in range(a.epochs):
         net.train()
         order = rng.permutation(len(segs))
@@ -180,11 +198,11 @@ def train(segs, a, seed):
                 perm = torch.from_numpy(rng.permutation(len(idx)))
                 x = lam * x + (1 - lam) * x[perm]
                 logits = net(x)
-                loss = lam * F.cross_entropy(logits, y, label_smoothing=a.smooth) + (1 - lam) * F.cross_entropy(
-                    logits, y[perm], label_smoothing=a.smooth
-                )
+                loss = lam * F.cross_entropy(logits, y, weight=cw, label_smoothing=a.smooth) + (
+                    1 - lam
+                ) * F.cross_entropy(logits, y[perm], weight=cw, label_smoothing=a.smooth)
             else:
-                loss = F.cross_entropy(net(x), y, label_smoothing=a.smooth)
+                loss = F.cross_entropy(net(x), y, weight=cw, label_smoothing=a.smooth)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -258,6 +276,11 @@ def main():
     p.add_argument("--freq-mask", type=int, default=6, help="widest SpecAugment frequency mask, bands")
     p.add_argument("--shift-db", type=float, default=0.0, help="random spectral tilt, dB across the bands")
     p.add_argument("--mixup", type=float, default=0.0, help="mixup Beta(a, a); 0 = off")
+    p.add_argument(
+        "--class-weights",
+        default="",
+        help='loss weight per class: "" = none, "inverse" = inverse frequency, "sad=1.5" etc. multiply (default "")',
+    )
     p.add_argument("--smooth", type=float, default=0.05, help="label smoothing")
     p.add_argument("--floor", type=float, default=16.1, help="level floor under the loudest bin, nepers (70 dB)")
     p.add_argument("--per-band-scale", type=int, default=1, help="1: divide each band by its spread; 0: one spread")
