@@ -47,8 +47,7 @@ export async function benchVoice(seconds = 20): Promise<VoiceBenchResult> {
     // One untimed pass over every piece first: in a fresh process the first passes pay for JIT compilation of
     // the feature code (about 20 ms per second of speech instead of 6 here), which a long-running engine pays
     // once; the timed pass is the steady state.
-    const classify = async (piece: Float32Array) =>
-      pipeline.classifier.classify(piece, null, pipeline.cnn ? await pipeline.cnn.predict(piece) : null);
+    const classify = (piece: Float32Array) => pipeline.classifySegment(piece, null);
     const pieces = Math.floor(audio.length / (2 * RATE));
     for (let k = 0; k < pieces; k++) await classify(audio.subarray(k * 2 * RATE, (k + 1) * 2 * RATE));
     c = cpuMs();

@@ -34,11 +34,9 @@ const INPUT_SPECS: Readonly<Record<ExpressionModelId, InputSpec>> = {
 };
 
 /** Input side, px, of each expression model. */
-export const EXPRESSION_INPUT_SIZE: Readonly<Record<ExpressionModelId, number>> = {
-  human: INPUT_SPECS.human.size,
-  faceapi: INPUT_SPECS.faceapi.size,
-  attune: INPUT_SPECS.attune.size,
-};
+export const EXPRESSION_INPUT_SIZE = Object.fromEntries(
+  EXPRESSION_MODEL_IDS.map((id) => [id, INPUT_SPECS[id].size]),
+) as Readonly<Record<ExpressionModelId, number>>;
 
 export function softmax(logits: readonly number[]): number[] {
   const max = Math.max(...logits);

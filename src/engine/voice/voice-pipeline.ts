@@ -128,7 +128,7 @@ export class VoicePipeline {
     const segments: FileSegment[] = [];
     for (const { start, end } of found) {
       const audio = pcm.subarray(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE));
-      let result = await this.classify(audio, options.baseline ?? null);
+      let result = await this.classifySegment(audio, options.baseline ?? null);
       if (report.clipped) result = degrade(result, 'clipped', 0.7);
       if (report.sourceRate < PIPELINE_RATE) result = degrade(result, 'narrowband', 0.7);
       segments.push({ start, end, result });
@@ -176,8 +176,8 @@ export class VoicePipeline {
     await this.cnn?.release();
   }
 
-  /** Logistic model, blended with the CNN when there is one. */
-  private async classify(audio: Float32Array, baseline: SpeakerBaseline | null): Promise<VoiceResult> {
+  /** One utterance (16 kHz mono): the logistic model, blended with the CNN when there is one. */
+  async classifySegment(audio: Float32Array, baseline: SpeakerBaseline | null): Promise<VoiceResult> {
     const cnnProbs = this.cnn ? await this.cnn.predict(audio) : null;
     return this.classifier.classify(audio, baseline, cnnProbs);
   }
@@ -194,7 +194,7 @@ export class VoicePipeline {
 
   private async classifyLive(start: number, end: number): Promise<VoiceSegmentResult> {
     const audio = this.buffer.slice(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE));
-    const result = await this.classify(audio, this.baseline);
+    const result = await this.classifySegment(audio, this.baseline);
     const clean = !result.flags.some((f) => f === 'short' || f === 'quiet' || f === 'noisy' || f === 'clipped');
     if ((this.options.adaptBaseline ?? true) && clean) this.baseline.add(result.features);
     const t0 = this.streamStartMs ?? 0;
