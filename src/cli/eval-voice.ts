@@ -1,12 +1,17 @@
 /**
- * `eval voice`: each recording goes through VAD then the classifier, as live audio would. Files are
- * independent speakers' clips, so no speaker baseline is used. A file where no speech is found is counted
- * as `undetected` and scored as neutral (the label the live app falls back to), never skipped.
+ * `eval voice`: each recording goes through VAD then the classifier, as live audio would. By default files are
+ * judged independently, with no speaker baseline: the speaker-independent figure. With `speakerColumn`, each
+ * speaker's files are judged in a seeded random order against the running baseline of their earlier files
+ * (labels never enter it), as the app adapts to its user: the speaker-adapted figure. A file where no speech
+ * is found is counted as `undetected` and scored as neutral (the label the live app falls back to), never
+ * skipped.
  */
 import type { Emotion, EmotionProbs } from '../shared/labels';
+import { mulberry32 } from '../shared/prng';
+import type { SpeakerBaseline } from '../engine/voice/speaker-baseline';
 import { VoicePipeline } from '../engine/voice/voice-pipeline';
 import { predictVoiceFile } from '../engine/voice/voice-eval';
-import { AUDIO_EXTENSIONS, loadDataset } from './eval/dataset';
+import { AUDIO_EXTENSIONS, loadDataset, type LabelledItem } from './eval/dataset';
 import { ProgressBar } from './eval/progress';
 import { runEval, type EvalReport } from './eval/run-eval';
 import { MODELS_DIR } from './paths';
@@ -17,30 +22,65 @@ const FOUR: readonly Emotion[] = ['neutral', 'happy', 'sad', 'angry'];
 export type VoiceReport = EvalReport & {
   /** Accuracy of the 4-class task: items labelled neutral, happy, sad or angry, predicted among those four. */
   accuracy4: number;
+  /** `none`: every file on its own; `running`: each judged with its speaker's baseline of earlier files. */
+  speakerBaseline: 'none' | 'running';
 };
 
-export async function evalVoice(path: string, split?: string): Promise<VoiceReport> {
-  const data = await loadDataset(path, { extensions: AUDIO_EXTENSIONS, split });
+export interface EvalVoiceOptions {
+  /** A labels.csv split (see loadDataset). Default: everything. */
+  split?: string;
+  /** A labels.csv column naming the speaker; given, the run is speaker-adapted. Default: none. */
+  speakerColumn?: string;
+}
+
+export async function evalVoice(path: string, options: EvalVoiceOptions = {}): Promise<VoiceReport> {
+  const { split, speakerColumn } = options;
+  const data = await loadDataset(path, { extensions: AUDIO_EXTENSIONS, split, speakerColumn });
   const pipeline = await VoicePipeline.load({ modelsDir: MODELS_DIR });
   const bar = new ProgressBar('eval voice');
   const probsByPath = new Map<string, EmotionProbs | null>();
+  const baselines = new Map<string, SpeakerBaseline>();
+  const baselineOf = (item: LabelledItem): SpeakerBaseline | null => {
+    if (item.speaker === undefined) return null;
+    const known = baselines.get(item.speaker) ?? pipeline.classifier.newBaseline();
+    baselines.set(item.speaker, known);
+    return known;
+  };
   try {
     const report = await runEval({
       task: 'voice',
-      items: data.items,
+      items: speakerColumn === undefined ? data.items : seededOrder(data.items),
       skipped: data.skipped,
       onProgress: bar.update,
       predict: async (item) => {
-        const prediction = await predictVoiceFile(pipeline, item.path);
+        const prediction = await predictVoiceFile(pipeline, item.path, baselineOf(item));
         probsByPath.set(item.path, prediction.probs);
         return prediction.label ? { label: prediction.label } : { label: 'neutral', undetected: true };
       },
     });
-    return { ...report, accuracy4: fourClassAccuracy(data.items, probsByPath) };
+    return {
+      ...report,
+      accuracy4: fourClassAccuracy(data.items, probsByPath),
+      speakerBaseline: speakerColumn === undefined ? 'none' : 'running',
+    };
   } finally {
     bar.finish();
     await pipeline.release();
   }
+}
+
+/**
+ * The items shuffled by a fixed seed (Fisher–Yates with mulberry32(1)). Label files are often sorted by label;
+ * a running baseline fed in that order would know, say, that the first files are neutral.
+ */
+export function seededOrder<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  const rand = mulberry32(1);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 /** Items without speech fall back to neutral, as in the 7-class figures. */

@@ -1,7 +1,7 @@
 /**
  * `npm run -s attune -- <command>`: the engine's own code on files.
  *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi,attune] [--json]
- *   eval voice <dir|labels.csv> [--split NAME] [--json]
+ *   eval voice <dir|labels.csv> [--split NAME] [--speaker-column NAME] [--json]
  *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
  *         [--history-days N]
@@ -22,7 +22,7 @@ import { MODELS_DIR } from './paths';
 const USAGE = `usage:
   attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
                     [--models human,faceapi,attune] [--json]
-  attune eval voice <dir|labels.csv> [--split NAME] [--json]
+  attune eval voice <dir|labels.csv> [--split NAME] [--speaker-column NAME] [--json]
   attune eval text <file.csv|file.tsv> [--json]
   attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
                [--history-days N] [--json]
@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       split: { type: 'string' },
+      'speaker-column': { type: 'string' },
       flip: { type: 'boolean', default: false },
       crop: { type: 'string' },
       models: { type: 'string' },
@@ -89,10 +90,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'eval' && task === 'voice' && path) {
-    const report = await evalVoice(path, values.split);
+    const report = await evalVoice(path, { split: values.split, speakerColumn: values['speaker-column'] });
+    const adapted = report.speakerBaseline === 'running' ? 'speaker-adapted (running baseline)' : 'no speaker baseline';
     print(
       report,
-      `${formatReport(report)}4-class accuracy (neutral, happy, sad, angry): ${report.accuracy4.toFixed(3)}\n`,
+      `${formatReport(report)}4-class accuracy (neutral, happy, sad, angry): ${report.accuracy4.toFixed(3)}\n` +
+        `${adapted}\n`,
     );
     return 0;
   }

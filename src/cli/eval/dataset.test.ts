@@ -89,6 +89,20 @@ describe('loadDataset, labels.csv', () => {
     );
   });
 
+  it('copies a speaker column into each item, and refuses one the csv lacks or a folder layout', async () => {
+    writeFileSync(join(root, 'labels.csv'), csv);
+    const data = await loadDataset(root, { speakerColumn: 'Extra' });
+    expect(data.items.map((i) => i.speaker)).toEqual(['x', 'y', 'z', '']);
+    expect((await loadDataset(root)).items.every((i) => !('speaker' in i))).toBe(true);
+    await expect(loadDataset(root, { speakerColumn: 'actor' })).rejects.toThrow(/has no actor column/);
+    const folders = join(root, 'folders');
+    mkdirSync(join(folders, 'happy'), { recursive: true });
+    writeFileSync(join(folders, 'happy', 'a.wav'), '');
+    await expect(loadDataset(folders, { extensions: AUDIO_EXTENSIONS, speakerColumn: 'actor' })).rejects.toThrow(
+      /needs a labels.csv/,
+    );
+  });
+
   it('prefers a split folder over the csv when both exist', async () => {
     writeFileSync(join(root, 'labels.csv'), csv);
     touch('test/sad/2.jpg');

@@ -13,6 +13,8 @@ export interface LabelledItem {
   /** Absolute path. */
   path: string;
   label: Emotion;
+  /** Who is speaking (or shown), from the csv column named by `speakerColumn`; absent otherwise. */
+  speaker?: string;
 }
 
 export interface Dataset {
@@ -33,6 +35,11 @@ export interface DatasetOptions {
    * column (e.g. `PrivateTest`, matched without regard to case). Default: everything.
    */
   split?: string;
+  /**
+   * A labels.csv column naming each file's speaker (e.g. RAVDESS `actor`), copied into `speaker`. The folder
+   * layout has no such column: asking for one there is bad-input. Default: none.
+   */
+  speakerColumn?: string;
 }
 
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() === true;
@@ -55,16 +62,20 @@ function count(skipped: Record<string, number>, name: string, by = 1): void {
  * @throws AttuneError `bad-input` when the path, layout, header or split is not usable.
  */
 export async function loadDataset(path: string, options: DatasetOptions = {}): Promise<Dataset> {
-  const { extensions = IMAGE_EXTENSIONS, split } = options;
+  const { extensions = IMAGE_EXTENSIONS, split, speakerColumn } = options;
   const root = resolve(path);
   if (await isFile(root)) {
     if (extname(root).toLowerCase() !== '.csv') throw new AttuneError('bad-input', `${path} is not a folder or a .csv`);
-    return fromCsv(root, split);
+    return fromCsv(root, split, speakerColumn);
   }
   if (!(await isDir(root))) throw new AttuneError('bad-input', `${path} does not exist`);
-  if (split !== undefined && (await isDir(join(root, split)))) return fromFolders(join(root, split), extensions);
   const csv = join(root, 'labels.csv');
-  if (await isFile(csv)) return fromCsv(csv, split);
+  const splitDir = split !== undefined && (await isDir(join(root, split)));
+  if (!splitDir && (await isFile(csv))) return fromCsv(csv, split, speakerColumn);
+  if (speakerColumn !== undefined) {
+    throw new AttuneError('bad-input', `--speaker-column needs a labels.csv; ${path} is read from label folders`);
+  }
+  if (split !== undefined && splitDir) return fromFolders(join(root, split), extensions);
   if (split !== undefined) {
     throw new AttuneError('bad-input', `${path} has no ${split}/ folder and no labels.csv to take a split from`);
   }
@@ -107,16 +118,20 @@ async function fromFolders(dir: string, extensions: readonly string[]): Promise<
   return { items, skipped, layout: 'folders', source: dir };
 }
 
-async function fromCsv(file: string, split: string | undefined): Promise<Dataset> {
+async function fromCsv(file: string, split: string | undefined, speakerColumn?: string): Promise<Dataset> {
   const [header, ...rows] = parseCsv(await readFile(file, 'utf8'));
   const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
   const pathAt = columns.indexOf('path');
   const labelAt = columns.indexOf('label');
   const splitAt = columns.indexOf('split');
+  const speakerAt = speakerColumn === undefined ? -1 : columns.indexOf(speakerColumn.trim().toLowerCase());
   if (pathAt < 0 || labelAt < 0) {
     throw new AttuneError('bad-input', `${file} must start with a header naming path and label columns`);
   }
   if (split !== undefined && splitAt < 0) throw new AttuneError('bad-input', `${file} has no split column`);
+  if (speakerColumn !== undefined && speakerAt < 0) {
+    throw new AttuneError('bad-input', `${file} has no ${speakerColumn} column`);
+  }
   const base = dirname(file);
   const items: LabelledItem[] = [];
   const skipped: Record<string, number> = {};
@@ -130,7 +145,8 @@ async function fromCsv(file: string, split: string | undefined): Promise<Dataset
     if (split !== undefined && rowSplit.toLowerCase() !== split.toLowerCase()) continue;
     const label = canonicalLabel(name);
     if (label === undefined) count(skipped, name);
-    else items.push({ path: resolve(base, path), label });
+    else if (speakerAt < 0) items.push({ path: resolve(base, path), label });
+    else items.push({ path: resolve(base, path), label, speaker: fields[speakerAt]?.trim() ?? '' });
   }
   if (split !== undefined && items.length === 0 && Object.keys(skipped).length === 0) {
     const known = [...splits].filter(Boolean).join(', ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degrade, voiceConfidence } from './confidence';
+import { degrade, fitForBaseline, voiceConfidence } from './confidence';
 import type { SegmentQuality } from './features';
 
 const good: SegmentQuality = {
@@ -35,5 +35,13 @@ describe('voiceConfidence', () => {
     const once = degrade(r, 'narrowband', 0.5);
     expect(once).toEqual({ confidence: 0.25, flags: ['narrowband'] });
     expect(degrade(once, 'narrowband', 0.5)).toBe(once);
+  });
+});
+
+describe('fitForBaseline', () => {
+  it('takes clean segments, and unvoiced or baseline-less ones, but never short, quiet, noisy or clipped ones', () => {
+    expect(fitForBaseline([])).toBe(true);
+    expect(fitForBaseline(['unvoiced', 'no-baseline', 'narrowband'])).toBe(true);
+    for (const flag of ['short', 'quiet', 'noisy', 'clipped'] as const) expect(fitForBaseline([flag])).toBe(false);
   });
 });

@@ -41,6 +41,14 @@ export function voiceConfidence(
   return { confidence: Math.max(0, Math.min(1, certainty * factor)), flags };
 }
 
+/**
+ * Whether an utterance is clean enough to teach the speaker baseline: not short, quiet, noisy or clipped (a
+ * baseline of such segments would describe the room or the microphone, not the voice).
+ */
+export function fitForBaseline(flags: readonly VoiceFlag[]): boolean {
+  return !flags.some((f) => f === 'short' || f === 'quiet' || f === 'noisy' || f === 'clipped');
+}
+
 /** Adds a flag found outside the segment (e.g. by the file reader) and scales the confidence once. */
 export function degrade<T extends { confidence: number; flags: VoiceFlag[] }>(
   result: T,

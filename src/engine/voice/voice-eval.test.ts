@@ -45,6 +45,25 @@ describe('predictVoiceFile', () => {
     );
   });
 
+  it('judges against a given baseline and then adds the file’s clean utterances to it', async () => {
+    const pipeline = VoicePipeline.fromParts(levelVad(), classifier);
+    const baseline = classifier.newBaseline();
+    const path = file('one.wav', encodeWav([utterance(voiceLike(1.5), 0.5, 0.5)], 16_000));
+    const alone = await predictVoiceFile(pipeline, path);
+    const first = await predictVoiceFile(pipeline, path, baseline);
+    expect(first.probs).toEqual(alone.probs); // an empty baseline reads as none
+    expect(baseline.count).toBe(1);
+    await predictVoiceFile(pipeline, path, baseline);
+    expect(baseline.count).toBe(2);
+    const quiet = utterance(
+      voiceLike(1.5).map((v) => v * 1e-3),
+      0.5,
+      0.5,
+    );
+    await predictVoiceFile(pipeline, file('quiet.wav', encodeWav([quiet], 16_000)), baseline);
+    expect(baseline.count).toBe(2);
+  });
+
   it('passes on the reader’s warnings for a truncated file', async () => {
     const pipeline = VoicePipeline.fromParts(levelVad(), classifier);
     const bytes = encodeWav([utterance(voiceLike(1.5), 0.5, 0.5)], 16_000);

@@ -1,10 +1,12 @@
 /**
  * What the CLI's `eval voice` needs: one label per labelled recording. Every utterance the pipeline finds is
- * classified without a speaker baseline (files are independent), and their probabilities are averaged,
- * weighted by duration. No utterance found → label null (the eval counts it as undetected).
+ * classified, by default without a speaker baseline (files are independent), and their probabilities are
+ * averaged, weighted by duration. No utterance found → label null (the eval counts it as undetected).
  */
 import { readFile } from 'node:fs/promises';
 import { EMOTIONS, argmaxLabel, type Emotion, type EmotionProbs } from '../../shared/labels';
+import { fitForBaseline } from './confidence';
+import type { SpeakerBaseline } from './speaker-baseline';
 import type { VoicePipeline } from './voice-pipeline';
 import { decodeWav } from './wav';
 
@@ -18,10 +20,19 @@ export interface VoiceFilePrediction {
   warnings: string[];
 }
 
-/** Reads a WAV file and predicts its emotion. A file that is not a usable WAV throws AttuneError('bad-input'). */
-export async function predictVoiceFile(pipeline: VoicePipeline, file: string): Promise<VoiceFilePrediction> {
+/**
+ * Reads a WAV file and predicts its emotion. With `baseline` (the speaker's, from their earlier files), each
+ * utterance is judged against it, and afterwards the file's clean utterances are added to it, as the live app
+ * does with what the user says. A file that is not a usable WAV throws AttuneError('bad-input').
+ */
+export async function predictVoiceFile(
+  pipeline: VoicePipeline,
+  file: string,
+  baseline: SpeakerBaseline | null = null,
+): Promise<VoiceFilePrediction> {
   const wav = decodeWav(new Uint8Array(await readFile(file)));
-  const { segments } = await pipeline.analyseFile(wav.samples, wav.sampleRate);
+  const { segments } = await pipeline.analyseFile(wav.samples, wav.sampleRate, { baseline });
+  for (const { result } of segments) if (baseline && fitForBaseline(result.flags)) baseline.add(result.features);
   if (segments.length === 0) return { label: null, probs: null, segments: 0, warnings: wav.warnings };
   const probs = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
   let total = 0;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { AttuneError } from '../../shared/envelope';
 import { readModelFile, type Ort } from '../vision/onnx-model';
 import { PIPELINE_RATE, StreamConditioner, prepareAudio, type AudioReport } from './audio-input';
-import { degrade } from './confidence';
+import { degrade, fitForBaseline } from './confidence';
 import { SileroVad } from './silero-vad';
 import { VoiceCnn } from './voice-cnn';
 import type { SpeakerBaseline } from './speaker-baseline';
@@ -195,8 +195,7 @@ export class VoicePipeline {
   private async classifyLive(start: number, end: number): Promise<VoiceSegmentResult> {
     const audio = this.buffer.slice(Math.round(start * PIPELINE_RATE), Math.round(end * PIPELINE_RATE));
     const result = await this.classifySegment(audio, this.baseline);
-    const clean = !result.flags.some((f) => f === 'short' || f === 'quiet' || f === 'noisy' || f === 'clipped');
-    if ((this.options.adaptBaseline ?? true) && clean) this.baseline.add(result.features);
+    if ((this.options.adaptBaseline ?? true) && fitForBaseline(result.flags)) this.baseline.add(result.features);
     const t0 = this.streamStartMs ?? 0;
     return { startMs: t0 + start * 1000, endMs: t0 + end * 1000, result };
   }
