@@ -131,6 +131,26 @@ def crop(x, length, rng):
     return x[start : start + length]
 
 
+def stretch(x, length, rate, rng):
+    """A crop of round(length * rate) frames resampled to `length` (linear): speaking rate x 1/rate."""
+    src = crop(x, max(2, int(round(length * rate))), rng)
+    pos = np.linspace(0, src.shape[0] - 1, length)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, src.shape[0] - 1)
+    f = (pos - lo)[:, None]
+    return src[lo] * (1 - f) + src[hi] * f
+
+
+def warp_bands(x, alpha):
+    """Band b reads the source at b / alpha (linear, edges clamped): alpha > 1 moves formants and harmonics up,
+    as a shorter vocal tract or higher voice would (vocal-tract-length perturbation on the mel axis)."""
+    pos = np.clip(np.arange(BANDS) / alpha, 0, BANDS - 1)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, BANDS - 1)
+    f = pos - lo
+    return x[..., lo] * (1 - f) + x[..., hi] * f
+
+
 def spec_augment(x, rng, time_masks, time_width, freq_masks, freq_width):
     # x normalised [N, T, B]; masked cells become 0 (the band mean after normalisation)
     n, t, b = x.shape
@@ -185,7 +205,14 @@ def train(segs, a, seed):
         for k in range(steps_per_epoch):
             idx = order[k * a.batch : (k + 1) * a.batch]
             length = int(rng.integers(a.crop_min, a.crop_max + 1))
-            xb = np.stack([crop(segs[i]["x"], length, rng) for i in idx])
+            if a.stretch > 0:
+                rates = rng.uniform(1 - a.stretch, 1 + a.stretch, size=len(idx))
+                xb = np.stack([stretch(segs[i]["x"], length, r, rng) for i, r in zip(idx, rates)])
+            else:
+                xb = np.stack([crop(segs[i]["x"], length, rng) for i in idx])
+            if a.warp > 0:
+                alphas = rng.uniform(1 - a.warp, 1 + a.warp, size=len(idx))
+                xb = np.stack([warp_bands(xi, al) for xi, al in zip(xb, alphas)])
             if a.shift_db > 0:  # a spectral tilt/colour change: microphones differ
                 tilt = rng.uniform(-1, 1, size=(len(idx), 1, 1)) * a.shift_db / 10 * math.log(10)
                 xb = xb + tilt * np.linspace(-0.5, 0.5, BANDS)[None, None, :]
@@ -274,6 +301,8 @@ def main():
     p.add_argument("--crop-max", type=int, default=200)
     p.add_argument("--time-mask", type=int, default=20, help="widest SpecAugment time mask, frames")
     p.add_argument("--freq-mask", type=int, default=6, help="widest SpecAugment frequency mask, bands")
+    p.add_argument("--warp", type=float, default=0.0, help="mel-axis warp factor range 1 +- warp; 0 = off")
+    p.add_argument("--stretch", type=float, default=0.0, help="time-stretch rate range 1 +- stretch; 0 = off")
     p.add_argument("--shift-db", type=float, default=0.0, help="random spectral tilt, dB across the bands")
     p.add_argument("--mixup", type=float, default=0.0, help="mixup Beta(a, a); 0 = off")
     p.add_argument(
