@@ -24,7 +24,8 @@ counts as predicted neutral.
 
 Exported model: input `logmel` float32 [N, T, 40] (natural-log mel energies from src/engine/voice/log-mel.ts,
 T >= 16 frames of 10 ms), output `probs` float32 [N, 7], softmax over Attune's labels in order neutral happy
-sad angry fearful disgusted surprised. The per-utterance normalisation (level floor FLOOR_NEPERS under the
+sad angry fearful disgusted surprised (with --calm-class the networks learn RAVDESS calm as an 8th class, and the
+graph adds its probability to neutral). The per-utterance normalisation (level floor FLOOR_NEPERS under the
 loudest bin, then per-band mean and spread over time) is inside the graph.
 """
 
@@ -67,7 +68,7 @@ class Normalise(nn.Module):
 
 
 class Net(nn.Module):
-    def __init__(self, widths, dropout):
+    def __init__(self, widths, dropout, classes=len(LABELS)):
         super().__init__()
         layers = []
         c = 1
@@ -77,7 +78,7 @@ class Net(nn.Module):
             c = w
         self.features = nn.Sequential(*layers)
         self.drop = nn.Dropout(dropout)
-        self.head = nn.Linear(2 * c, len(LABELS))
+        self.head = nn.Linear(2 * c, classes)
 
     def forward(self, x):  # normalised [N, T, B] -> logits
         h = self.features(x.transpose(1, 2).unsqueeze(1))  # [N, C, B', T']
@@ -86,8 +87,15 @@ class Net(nn.Module):
         return self.head(self.drop(h))
 
 
+def to_labels(p):
+    """Softmax outputs over Attune's 7 labels, or over 8 with RAVDESS calm last: calm is added to neutral."""
+    if p.shape[1] == len(LABELS):
+        return p
+    return torch.cat([p[:, :1] + p[:, len(LABELS) :], p[:, 1 : len(LABELS)]], dim=1)
+
+
 class Exported(nn.Module):
-    """Normalisation, then the mean of the members' softmax outputs."""
+    """Normalisation, then the mean of the members' softmax outputs (over Attune's 7 labels)."""
 
     def __init__(self, norm, nets):
         super().__init__()
@@ -96,7 +104,7 @@ class Exported(nn.Module):
 
     def forward(self, logmel):
         x = self.norm(logmel)
-        return sum(F.softmax(net(x), dim=1) for net in self.nets) / len(self.nets)
+        return sum(to_labels(F.softmax(net(x), dim=1)) for net in self.nets) / len(self.nets)
 
 
 def load(cache):
@@ -112,6 +120,8 @@ def load(cache):
                     "clip": ci,
                     "actor": c["actor"],
                     "y": LABELS.index(c["label"]),
+                    # RAVDESS calm as a class of its own (index 7), for --calm-class
+                    "y8": len(LABELS) if c["path"].startswith("calm/") else LABELS.index(c["label"]),
                     "x": mel[s["offset"] : s["offset"] + s["frames"]],
                     "w": max(1e-3, s["end"] - s["start"]),
                     "lrGlobal": np.array(s["lrGlobal"], dtype=np.float64),
@@ -168,18 +178,19 @@ def spec_augment(x, rng, time_masks, time_width, freq_masks, freq_width):
 
 def build(a):
     widths = [int(v) for v in a.widths.split(",")]
-    return Normalise(a.floor, a.per_band_scale), Net(widths, a.dropout)
+    classes = len(LABELS) + 1 if a.calm_class else len(LABELS)
+    return Normalise(a.floor, a.per_band_scale), Net(widths, a.dropout, classes)
 
 
-def class_weights(spec, ys):
+def class_weights(spec, ys, classes):
     """Per-class loss weights from `--class-weights`: "" -> None (plain loss), "inverse" -> inverse frequency of
     the training segments (mean 1 over the classes), "inverse,LABEL=F,..." or "LABEL=F,..." -> those times F."""
     if not spec:
         return None
-    w = np.ones(len(LABELS))
+    w = np.ones(classes)
     for part in spec.split(","):
         if part == "inverse":
-            counts = np.bincount(ys, minlength=len(LABELS)).astype(np.float64)
+            counts = np.bincount(ys, minlength=classes).astype(np.float64)
             inv = 1.0 / np.maximum(counts, 1)
             w = w * inv / inv.mean()
         else:
@@ -196,8 +207,8 @@ def train(segs, a, seed):
     steps_per_epoch = int(math.ceil(len(segs) / a.batch))
     total = a.epochs * steps_per_epoch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=a.lr, total_steps=total, pct_start=0.15)
-    ys = np.array([s["y"] for s in segs])
-    cw = class_weights(a.class_weights, ys)
+    ys = np.array([s["y8" if a.calm_class else "y"] for s in segs])
+    cw = class_weights(a.class_weights, ys, net.head.out_features)
     for epoch in range(a.epochs):
         net.train()
         order = rng.permutation(len(segs))
@@ -309,6 +320,9 @@ def main():
         "--class-weights",
         default="",
         help='loss weight per class: "" = none, "inverse" = inverse frequency, "sad=1.5" etc. multiply (default "")',
+    )
+    p.add_argument(
+        "--calm-class", type=int, default=0, help="1: learn RAVDESS calm as an 8th class, added to neutral on output"
     )
     p.add_argument("--smooth", type=float, default=0.05, help="label smoothing")
     p.add_argument("--floor", type=float, default=16.1, help="level floor under the loudest bin, nepers (70 dB)")

@@ -4,12 +4,12 @@
  * once at the end. Writes resources/models/voice-emotion.json.
  *
  *   npx tsx scripts/train/voice.ts [--data ../shared/datasets/ravdess] [--out resources/models/voice-emotion.json]
+ *                                  [--calm-class]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEATURE_NAMES, FEATURE_VERSION } from '../../src/engine/voice/features';
 import { VOICE_MODEL_FORMAT, type VoiceModelFile } from '../../src/engine/voice/voice-model';
-import { EMOTIONS } from '../../src/shared/labels';
 import { loadClips, type Clip } from './voice/data';
 import { accuracies, score, train, type Hyper, type Mode } from './voice/protocol';
 import { confusionTable, roundModel } from './voice/report';
@@ -64,11 +64,16 @@ const score2 = (a: ReturnType<typeof accuracies>) => a.seven + a.four;
 log('\ncross-validation on actors 01–16 (4 folds of 4 actors)');
 const best = { ...base };
 let top = -1;
-for (const lambdaGlobal of lambdas) {
-  const g = crossValidate({ ...base, lambdaGlobal }, 'global');
-  log(`  global λ ${lambdaGlobal}: ${fmt(g)}`);
-  if (score2(g) > top) [top, best.lambdaGlobal] = [score2(g), lambdaGlobal];
+let bestCalm = false;
+// --calm-class also tries RAVDESS calm as a class of its own (see VOICE-MODEL.md: not shipped).
+for (const calmClass of process.argv.includes('--calm-class') ? [false, true] : [false]) {
+  for (const lambdaGlobal of lambdas) {
+    const g = crossValidate(calmClass ? { ...base, lambdaGlobal, calmClass } : { ...base, lambdaGlobal }, 'global');
+    log(`  global λ ${lambdaGlobal}, calm ${calmClass ? 'a class of its own' : 'in neutral'}: ${fmt(g)}`);
+    if (score2(g) > top) [top, best.lambdaGlobal, bestCalm] = [score2(g), lambdaGlobal, calmClass];
+  }
 }
+if (bestCalm) best.calmClass = true;
 top = -1;
 for (const augment of [0, 3]) {
   for (const lambdaSpeaker of lambdas) {
@@ -104,7 +109,7 @@ const file: VoiceModelFile = {
   format: VOICE_MODEL_FORMAT,
   featureVersion: FEATURE_VERSION,
   featureNames: [...FEATURE_NAMES],
-  labels: [...EMOTIONS],
+  labels: model.labels,
   global: roundModel(model.global),
   speaker: {
     ...roundModel(model.speaker),

@@ -3,7 +3,12 @@
  * can offer. Everything here is deterministic given the clips.
  */
 import { EMOTIONS, type Emotion } from '../../../src/shared/labels';
-import { linearSoftmax, type LinearSoftmax } from '../../../src/engine/voice/voice-model';
+import {
+  foldToEmotions,
+  linearSoftmax,
+  type LinearSoftmax,
+  type VoiceOutputLabel,
+} from '../../../src/engine/voice/voice-model';
 import type { Clip } from './data';
 import { fitLogReg } from './logreg';
 import { mulberry32 } from '../../../src/shared/prng';
@@ -27,9 +32,13 @@ export interface Hyper {
    * the speaker model learns what a young, noisy baseline looks like. 0: only the full baseline.
    */
   augment: number;
+  /** Learn RAVDESS calm as an 8th class (reported as neutral) instead of inside neutral. Default false. */
+  calmClass?: boolean;
 }
 
 export interface Trained {
+  /** The models' outputs, in order. */
+  labels: VoiceOutputLabel[];
   global: LinearSoftmax;
   speaker: LinearSoftmax;
   populationMean: number[];
@@ -47,12 +56,21 @@ function standardiser(rows: readonly Float64Array[]): { mean: number[]; scale: n
   return { mean, scale: scale.map((v) => (v > 1e-12 ? Math.sqrt(v) : 1)) };
 }
 
-function fitLinear(rows: readonly Float64Array[], labels: readonly Emotion[], lambda: number): LinearSoftmax {
+function fitLinear(
+  rows: readonly Float64Array[],
+  y: readonly number[],
+  classes: number,
+  lambda: number,
+): LinearSoftmax {
   const { mean, scale } = standardiser(rows);
   const x = rows.map((r) => r.map((v, j) => Math.max(-CLAMP, Math.min(CLAMP, (v - (mean[j] ?? 0)) / (scale[j] ?? 1)))));
-  const y = labels.map((l) => EMOTIONS.indexOf(l));
-  const { weights, bias } = fitLogReg(x, y, EMOTIONS.length, { lambda });
+  const { weights, bias } = fitLogReg(x, y, classes, { lambda });
   return { mean, scale, weights, bias };
+}
+
+/** The outputs a model trained with `h` has: EMOTIONS, then calm when it is a class of its own. */
+export function outputLabels(h: Hyper): VoiceOutputLabel[] {
+  return h.calmClass ? [...EMOTIONS, 'calm'] : [...EMOTIONS];
 }
 
 /** Mean feature vector of clips. */
@@ -64,21 +82,24 @@ export function meanOf(clips: readonly { features: Float64Array }[]): Float64Arr
 }
 
 export function train(clips: readonly Clip[], h: Hyper): Trained {
+  const labels = outputLabels(h);
+  const target = (c: Clip) => labels.indexOf(h.calmClass && c.original === 'calm' ? 'calm' : c.label);
   const global = fitLinear(
     clips.map((c) => c.features),
-    clips.map((c) => c.label),
+    clips.map(target),
+    labels.length,
     h.lambdaGlobal,
   );
   const actors = [...new Set(clips.map((c) => c.actor))];
   const byActor = new Map<number, Float64Array>();
   for (const a of actors) byActor.set(a, meanOf(clips.filter((c) => c.actor === a)));
   const rows: Float64Array[] = [];
-  const labels: Emotion[] = [];
+  const ys: number[] = [];
   const rand = mulberry32(7);
   for (const c of clips) {
     const full = byActor.get(c.actor) ?? c.features;
     rows.push(c.features.map((v, j) => v - (full[j] ?? 0)));
-    labels.push(c.label);
+    ys.push(target(c));
     const own = clips.filter((o) => o.actor === c.actor);
     for (let k = 0; k < h.augment; k++) {
       const n = 3 + Math.floor(rand() * (own.length - 3));
@@ -89,17 +110,17 @@ export function train(clips: readonly Clip[], h: Hyper): Trained {
         .map((x) => x.o);
       const mu = shrunk(meanOf(subset), n, [...full], 0);
       rows.push(c.features.map((v, j) => v - (mu[j] ?? 0)));
-      labels.push(c.label);
+      ys.push(target(c));
     }
   }
-  const speaker = fitLinear(rows, labels, h.lambdaSpeaker);
+  const speaker = fitLinear(rows, ys, labels.length, h.lambdaSpeaker);
   const offsets = actors.map((a) => {
     const neutral = meanOf(clips.filter((c) => c.actor === a && c.original === 'neutral'));
     const all = byActor.get(a) ?? neutral;
     return all.map((v, j) => v - (neutral[j] ?? 0));
   });
   const calibrationOffset = Array.from(meanOf(offsets.map((features) => ({ features }))));
-  return { global, speaker, populationMean: Array.from(meanOf(clips)), calibrationOffset };
+  return { labels, global, speaker, populationMean: Array.from(meanOf(clips)), calibrationOffset };
 }
 
 /** The baseline mean shrunk towards the population: (n·μ + k·μ_pop) / (n + k). */
@@ -112,18 +133,24 @@ export function shrunk(
   return Float64Array.from(populationMean, (p, j) => (n * (speakerMean[j] ?? 0) + k * p) / (n + k));
 }
 
-/** Probabilities for a clip given a baseline of n utterances with mean μ (null: no baseline). */
+/**
+ * Probabilities over EMOTIONS (calm folded into neutral, as the app reports it) for a clip given a baseline of
+ * n utterances with mean μ (null: no baseline).
+ */
 export function predict(
   m: Trained,
   h: Hyper,
   f: Float64Array,
   baseline: { mean: ArrayLike<number>; n: number } | null,
 ): Float64Array {
-  if (baseline === null || baseline.n < h.minUtterances) return linearSoftmax(m.global, f);
+  if (baseline === null || baseline.n < h.minUtterances) return foldToEmotions(m.labels, linearSoftmax(m.global, f));
   const mu = shrunk(baseline.mean, baseline.n, m.populationMean, h.priorUtterances);
-  return linearSoftmax(
-    m.speaker,
-    f.map((v, j) => v - (mu[j] ?? 0)),
+  return foldToEmotions(
+    m.labels,
+    linearSoftmax(
+      m.speaker,
+      f.map((v, j) => v - (mu[j] ?? 0)),
+    ),
   );
 }
 

@@ -13,7 +13,7 @@ import { FEATURE_VERSION, extractFeatures, type SegmentQuality } from './feature
 import { FrameAnalyser } from './frames';
 import { SpeakerBaseline } from './speaker-baseline';
 import { blendProbs } from './voice-blend';
-import { linearSoftmax, validateVoiceModel, type VoiceModelFile } from './voice-model';
+import { foldToEmotions, linearSoftmax, validateVoiceModel, type VoiceModelFile } from './voice-model';
 import { VOICE_CNN_WEIGHT } from './voice-models';
 
 export interface VoiceResult {
@@ -114,15 +114,14 @@ export class VoiceClassifier {
     } else {
       raw = linearSoftmax(global, values);
     }
+    let folded = foldToEmotions(labels, raw);
     if (cnnProbs !== null) {
       if (cnnProbs.length !== EMOTIONS.length)
         throw new AttuneError('bad-input', 'CNN probabilities must cover EMOTIONS');
-      const cnn = labels.map((l) => cnnProbs[EMOTIONS.indexOf(l)] ?? 0);
-      raw = blendProbs(raw, cnn, useSpeaker ? this.cnnWeight.speaker : this.cnnWeight.global);
+      folded = blendProbs(folded, cnnProbs, useSpeaker ? this.cnnWeight.speaker : this.cnnWeight.global);
     }
-    const probs = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
-    labels.forEach((label, i) => (probs[label] = raw[i] ?? 0));
-    const { confidence, flags } = voiceConfidence(Math.max(...raw), labels.length, quality, useSpeaker);
+    const probs = Object.fromEntries(EMOTIONS.map((e, i) => [e, folded[i] ?? 0])) as EmotionProbs;
+    const { confidence, flags } = voiceConfidence(Math.max(...folded), EMOTIONS.length, quality, useSpeaker);
     const { valence, arousal } = valenceArousal(probs);
     return {
       probs,

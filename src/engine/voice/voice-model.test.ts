@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
-import { linearSoftmax, validateVoiceModel, type VoiceModelFile } from './voice-model';
+import { foldToEmotions, linearSoftmax, validateVoiceModel, type VoiceModelFile } from './voice-model';
 
 /** A valid two-feature, two-label model to mutate. */
 export function tinyModel(): VoiceModelFile {
@@ -35,10 +35,17 @@ describe('validateVoiceModel', () => {
     expect(validateVoiceModel(tinyModel(), 1).labels).toEqual(['neutral', 'angry']);
   });
 
+  it('accepts calm as an output of its own', () => {
+    const m = tinyModel();
+    m.labels = ['calm', 'angry'];
+    expect(validateVoiceModel(m, 1).labels).toEqual(['calm', 'angry']);
+  });
+
   it.each<[string, (m: VoiceModelFile) => unknown]>([
     ['format', (m) => ((m as { format: string }).format = 'other')],
     ['feature version', (m) => (m.featureVersion = 2)],
     ['labels', (m) => (m.labels = ['neutral', 'bored' as 'sad'])],
+    ['repeated label', (m) => (m.labels = ['angry', 'angry'])],
     ['scale', (m) => (m.global.scale = [1, 0])],
     ['weights', (m) => (m.speaker.weights = [[1, 2]])],
     ['bias', (m) => (m.global.bias = [0, Number.NaN])],
@@ -50,6 +57,14 @@ describe('validateVoiceModel', () => {
     mutate(m);
     expect(() => validateVoiceModel(m, 1)).toThrow(AttuneError);
     expect(() => validateVoiceModel(null, 1)).toThrow(/not an object/);
+  });
+});
+
+describe('foldToEmotions', () => {
+  it('puts each output at its label in EMOTIONS order and adds calm to neutral', () => {
+    const p = foldToEmotions(['sad', 'calm', 'neutral', 'angry'], [0.1, 0.2, 0.3, 0.4]);
+    // EMOTIONS: neutral happy sad angry fearful disgusted surprised
+    expect(Array.from(p)).toEqual([0.5, 0, 0.1, 0.4, 0, 0, 0]);
   });
 });
 

@@ -9,6 +9,28 @@ import { EMOTIONS, type Emotion } from '../../shared/labels';
 
 export const VOICE_MODEL_FORMAT = 'attune-voice-emotion';
 
+/**
+ * A class a voice model may output: one of Attune's labels, or RAVDESS `calm` learnt as a class of its own
+ * (relaxed speech sounds unlike plain neutral reading, and closer to sad) and reported as neutral.
+ */
+export type VoiceOutputLabel = Emotion | 'calm';
+
+const isVoiceOutputLabel = (l: unknown): l is VoiceOutputLabel =>
+  l === 'calm' || (EMOTIONS as readonly unknown[]).includes(l);
+
+/** The Attune label each output counts for: calm → neutral, the others themselves. */
+export const outputEmotion = (l: VoiceOutputLabel): Emotion => (l === 'calm' ? 'neutral' : l);
+
+/** Probabilities over a model's outputs (in `labels` order) → over EMOTIONS, summing outputs of one label. */
+export function foldToEmotions(labels: readonly VoiceOutputLabel[], probs: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(EMOTIONS.length);
+  labels.forEach((l, i) => {
+    const at = EMOTIONS.indexOf(outputEmotion(l));
+    out[at] = (out[at] ?? 0) + (probs[i] ?? 0);
+  });
+  return out;
+}
+
 export interface LinearSoftmax {
   /** Subtracted from the input, per feature. */
   mean: number[];
@@ -25,8 +47,8 @@ export interface VoiceModelFile {
   /** Must equal features.ts FEATURE_VERSION. */
   featureVersion: number;
   featureNames: string[];
-  /** Order of the model's outputs; a subset of EMOTIONS. */
-  labels: Emotion[];
+  /** Order of the model's outputs: Attune labels and possibly `calm`, each at most once. */
+  labels: VoiceOutputLabel[];
   global: LinearSoftmax;
   speaker: LinearSoftmax & {
     /** Population mean the baseline mean is shrunk towards. */
@@ -58,7 +80,9 @@ export function validateVoiceModel(json: unknown, expectedFeatureVersion: number
   }
   const d = Array.isArray(m.featureNames) ? m.featureNames.length : fail('featureNames missing');
   const labels = Array.isArray(m.labels) ? m.labels : fail('labels missing');
-  if (labels.length < 2 || !labels.every((l) => (EMOTIONS as readonly string[]).includes(l))) fail('bad labels');
+  if (labels.length < 2 || !labels.every(isVoiceOutputLabel) || new Set(labels).size !== labels.length) {
+    fail('bad labels');
+  }
   const vector = (v: unknown, n: number, what: string, positive = false) => {
     if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
       fail(`${what} must be ${n} finite numbers`);
