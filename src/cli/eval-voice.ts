@@ -7,7 +7,7 @@
  * skipped.
  */
 import type { Emotion, EmotionProbs } from '../shared/labels';
-import { mulberry32 } from '../shared/prng';
+import { mulberry32, shuffleInPlace } from '../shared/prng';
 import type { SpeakerBaseline } from '../engine/voice/speaker-baseline';
 import { VoicePipeline } from '../engine/voice/voice-pipeline';
 import { predictVoiceFile } from '../engine/voice/voice-eval';
@@ -70,16 +70,12 @@ export async function evalVoice(path: string, options: EvalVoiceOptions = {}): P
 }
 
 /**
- * The items shuffled by a fixed seed (Fisher–Yates with mulberry32(1)). Label files are often sorted by label;
- * a running baseline fed in that order would know, say, that the first files are neutral.
+ * The items shuffled by a fixed seed (mulberry32(1)). Label files are often sorted by label; a running baseline
+ * fed in that order would know, say, that the first files are neutral.
  */
 export function seededOrder<T>(items: readonly T[]): T[] {
   const out = [...items];
-  const rand = mulberry32(1);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
+  shuffleInPlace(out, mulberry32(1));
   return out;
 }
 

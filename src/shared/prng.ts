@@ -12,3 +12,13 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Fisher–Yates: puts `items` in a random order drawn from `random` (e.g. mulberry32(seed)), in place. */
+export function shuffleInPlace<T>(items: { length: number; [index: number]: T }, random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = t;
+  }
+}

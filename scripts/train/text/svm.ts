@@ -6,7 +6,7 @@
  * For class k, sample i has y = +1 when k is one of its labels, else −1, and cost Cᵢ = C × its class
  * weight. The bias is an extra feature of constant value 1, regularised like the rest (as in LIBLINEAR).
  */
-import { mulberry32 } from '../../../src/shared/prng';
+import { mulberry32, shuffleInPlace } from '../../../src/shared/prng';
 export { mulberry32 } from '../../../src/shared/prng';
 
 /** Rows of hashed feature vectors, in compressed sparse row form. */
@@ -28,15 +28,6 @@ export interface SvmOptions {
   readonly tolerance?: number;
   /** Seed of the visiting-order shuffle. Default 1. */
   readonly seed?: number;
-}
-
-function shuffle(order: Int32Array, random: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
 }
 
 /**
@@ -66,7 +57,7 @@ export function trainBinarySvm(
   let pass = 0;
   while (pass < maxPasses) {
     pass++;
-    shuffle(order, random);
+    shuffleInPlace(order, random);
     let maxPg = -Infinity;
     let minPg = Infinity;
     for (const r of order) {
