@@ -6,9 +6,9 @@ The inputs come from the engine's own TypeScript, so training and the app see id
 
     npx tsx scripts/train/voice/export-logmel.ts    # RAVDESS actors 01-16 -> .cache/train/voice-logmel
     # leave-4-actors-out CV of one network, with the blend-weight table (add --oof FILE.npy to keep predictions)
-    /usr/bin/python3 scripts/train/voice-cnn.py --cv --mixup 0.4 --epochs 50 --seed 1
+    /usr/bin/python3 scripts/train/voice-cnn.py --cv --mixup 0.4 --epochs 120 --seed 1
     # the shipped model: two networks (seeds 1 and 2) trained on all of 01-16, averaged, exported
-    /usr/bin/python3 scripts/train/voice-cnn.py --mixup 0.4 --epochs 50 --ensemble 2 \
+    /usr/bin/python3 scripts/train/voice-cnn.py --mixup 0.4 --epochs 120 --ensemble 2 \
         --out resources/models/voice-cnn.onnx
 
 One network takes about 4 s per epoch on one free core (much longer while another job holds the machine).
