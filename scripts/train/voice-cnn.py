@@ -6,9 +6,9 @@ The inputs come from the engine's own TypeScript, so training and the app see id
 
     npx tsx scripts/train/voice/export-logmel.ts    # RAVDESS actors 01-16 -> .cache/train/voice-logmel
     # leave-4-actors-out CV of one network, with the blend-weight table (add --oof FILE.npy to keep predictions)
-    /usr/bin/python3 scripts/train/voice-cnn.py --cv --mixup 0.4 --epochs 120 --seed 1
+    /usr/bin/python3 scripts/train/voice-cnn.py --cv --mixup 0.4 --epochs 200 --seed 1
     # the shipped model: two networks (seeds 1 and 2) trained on all of 01-16, averaged, exported
-    /usr/bin/python3 scripts/train/voice-cnn.py --mixup 0.4 --epochs 120 --ensemble 2 \
+    /usr/bin/python3 scripts/train/voice-cnn.py --mixup 0.4 --epochs 200 --ensemble 2 --threads 2 \
         --out resources/models/voice-cnn.onnx
 
 One network takes about 4 s per epoch on one free core (much longer while another job holds the machine).
@@ -87,10 +87,8 @@ class Net(nn.Module):
         return self.head(self.drop(h))
 
 
-def to_labels(p):
-    """Softmax outputs over Attune's 7 labels, or over 8 with RAVDESS calm last: calm is added to neutral."""
-    if p.shape[1] == len(LABELS):
-        return p
+def merge_calm(p):
+    """Softmax outputs over 8 classes, RAVDESS calm last -> Attune's 7 labels: calm is added to neutral."""
     return torch.cat([p[:, :1] + p[:, len(LABELS) :], p[:, 1 : len(LABELS)]], dim=1)
 
 
@@ -101,10 +99,12 @@ class Exported(nn.Module):
         super().__init__()
         self.norm = norm
         self.nets = nn.ModuleList(nets)
+        self.calm = nets[0].head.out_features > len(LABELS)  # trained with --calm-class
 
     def forward(self, logmel):
         x = self.norm(logmel)
-        return sum(to_labels(F.softmax(net(x), dim=1)) for net in self.nets) / len(self.nets)
+        probs = [F.softmax(net(x), dim=1) for net in self.nets]
+        return sum(merge_calm(p) if self.calm else p for p in probs) / len(probs)
 
 
 def load(cache):

@@ -69,22 +69,22 @@ const CHECKS: Check[] = [
   },
   {
     // RAVDESS actors 17–20 (240 clips; 22 hold no audible speech and count as neutral), whole pipeline
-    // (logistic model blended with the log-mel CNN), no speaker baseline. Measured: 7-class accuracy 0.629,
-    // 4-class 0.688, macro-F1 0.590 (the logistic model alone: 0.529 / 0.646). The 4-class figure is still
-    // under the voice issue's target of 0.70 (sad goes to neutral); these levels only guard against regressions.
+    // (logistic model blended with the log-mel CNN), no speaker baseline. Measured: 7-class accuracy 0.633,
+    // 4-class 0.708, macro-F1 0.600 (the logistic model alone: 0.529 / 0.646). The voice issue's targets are
+    // 0.55 and 0.70; 4-class holds by one file of 144, so its floor sits a point under the measure.
     name: 'voice: RAVDESS actors 17-20',
     run: () => evalVoice(ravdessHeldOut()),
-    min: { accuracy: 0.615, accuracy4: 0.675 },
+    min: { accuracy: 0.62, accuracy4: 0.695 },
   },
   {
     // The same clips, speaker-adapted (`--speaker-column actor`): each actor's files in a seeded order, judged
     // against the running baseline of their earlier files, as the app adapts to its user. Measured: 7-class
-    // 0.600, 4-class 0.674: on these four actors the baseline does not help (two of them lost most calm and
+    // 0.592, 4-class 0.667: on these four actors the baseline does not help (two of them lost most calm and
     // soft sad clips to digital silence, which skews their baselines towards aroused speech); in
-    // cross-validation on actors 01–16 it adds about 1.5 and 2.5 points.
+    // cross-validation on actors 01–16 it adds 0 and 3.4 points.
     name: 'voice: RAVDESS actors 17-20, speaker-adapted',
     run: () => evalVoice(ravdessHeldOut(), { speakerColumn: 'actor' }),
-    min: { accuracy: 0.585, accuracy4: 0.66 },
+    min: { accuracy: 0.58, accuracy4: 0.655 },
   },
 ];
 

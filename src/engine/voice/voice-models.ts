@@ -16,11 +16,11 @@ export const VOICE_EMOTION_FILE = 'voice-emotion.json';
 export const VOICE_CNN_FILE = 'voice-cnn.onnx';
 
 /** sha256 of {@link VOICE_CNN_FILE}; a mismatch loads as AttuneError('model-corrupt'). */
-export const VOICE_CNN_SHA256 = '01b633c1206303fcf7a407448861c7058f42737bf97f93723765d78b07351d55';
+export const VOICE_CNN_SHA256 = 'a64b94774dd78f47013f11ca40eca793691a5a4c3d10eafca46ecfe04d69a8bd';
 
 /**
  * Weight of the CNN's log-probabilities in the blend with the logistic model (voice-blend.ts), by which
  * logistic model judged: chosen on out-of-fold predictions of leave-4-actors-out cross-validation on RAVDESS
  * actors 01–16 (VOICE-MODEL.md).
  */
-export const VOICE_CNN_WEIGHT = { global: 0.8, speaker: 0.5 } as const;
+export const VOICE_CNN_WEIGHT = { global: 0.8, speaker: 0.4 } as const;
