@@ -10,14 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEATURE_NAMES, FEATURE_VERSION } from '../../src/engine/voice/features';
 import { VOICE_MODEL_FORMAT, type VoiceModelFile } from '../../src/engine/voice/voice-model';
+import { argValue as arg } from '../args';
 import { loadClips, type Clip } from './voice/data';
 import { accuracies, score, train, type Hyper, type Mode } from './voice/protocol';
 import { confusionTable, roundModel } from './voice/report';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(arg('--data', '../shared/datasets/ravdess'));
 const outFile = resolve(arg('--out', 'resources/models/voice-emotion.json'));

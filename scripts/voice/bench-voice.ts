@@ -1,7 +1,7 @@
 /**
  * Measures the voice pipeline end to end on RAVDESS's held-out actors 17–20 (research data in ../shared):
- * model load time, VAD cost per 32 ms frame, features + classifiers (logistic and CNN) cost per second of speech (CPU time of this
- * process, so other load on the machine does not inflate it), and file-level accuracy through
+ * model load time, VAD cost per 32 ms frame, features + classifiers (logistic and CNN) cost per second of speech
+ * (CPU time of this process, so other load on the machine does not inflate it), and file-level accuracy through
  * predictVoiceFile (VAD → segments → classify without a baseline → duration-weighted mean).
  *
  *   npx tsx scripts/voice/bench-voice.ts [--data ../shared/datasets/ravdess] [--actors 17-20]
@@ -14,17 +14,11 @@ import { prepareAudio } from '../../src/engine/voice/audio-input';
 import { predictVoiceFile } from '../../src/engine/voice/voice-eval';
 import { VoicePipeline } from '../../src/engine/voice/voice-pipeline';
 import { decodeWav } from '../../src/engine/voice/wav';
+import { cpuMs } from '../../src/cli/stats';
+import { argValue as arg } from '../args';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const dataDir = resolve(arg('--data', '../shared/datasets/ravdess'));
 const [lo = 17, hi = 20] = arg('--actors', '17-20').split('-').map(Number);
-const cpuMs = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
 
 const t0 = performance.now();
 const pipeline = await VoicePipeline.load({ modelsDir: resolve('resources/models'), threads: 1 });

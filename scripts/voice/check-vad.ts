@@ -16,14 +16,10 @@ import { SileroVad } from '../../src/engine/voice/silero-vad';
 import { SpeechDetector } from '../../src/engine/voice/speech-detector';
 import { SILERO_MODEL_FILE } from '../../src/engine/voice/voice-models';
 import { decodeWav } from '../../src/engine/voice/wav';
+import { argValue as arg } from '../args';
 import { speechExtent } from './speech-extent';
 
 const TOLERANCE_S = 0.2;
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 const shared = resolve(arg('--shared', '../shared'));
 const modelPath = resolve(arg('--model', join('resources/models', SILERO_MODEL_FILE)));

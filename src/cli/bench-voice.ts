@@ -1,7 +1,8 @@
 /**
  * Voice figures for `bench`, on a synthetic voiced signal (no research data needed): VAD cost per 32 ms
- * frame, features + classifiers (logistic model and log-mel CNN, blended) cost per second of speech, and the streaming pipeline's total cost per
- * second of audio. CPU time of this process, so other load on the machine inflates it less.
+ * frame, features + classifiers (logistic model and log-mel CNN, blended) cost per second of speech, and the
+ * streaming pipeline's total cost per second of audio. CPU time of this process, so other load on the machine
+ * inflates it less.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { voiceLike } from '../engine/voice/test-signals';
 import { SILERO_MODEL_FILE } from '../engine/voice/voice-models';
 import { VoicePipeline } from '../engine/voice/voice-pipeline';
 import { MODELS_DIR } from './paths';
+import { cpuMs } from './stats';
 
 export interface VoiceBenchResult {
   modelLoadMs: number;
@@ -24,10 +26,6 @@ export interface VoiceBenchResult {
 }
 
 const RATE = 16_000;
-const cpuMs = (): number => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
 
 /** `seconds` of voiced "syllables" with a falling pitch: speech-like enough to keep the VAD and features busy. */
 export async function benchVoice(seconds = 20): Promise<VoiceBenchResult> {
@@ -47,15 +45,16 @@ export async function benchVoice(seconds = 20): Promise<VoiceBenchResult> {
     // One untimed pass over every piece first: in a fresh process the first passes pay for JIT compilation of
     // the feature code (about 20 ms per second of speech instead of 6 here), which a long-running engine pays
     // once; the timed pass is the steady state.
-    const classify = (piece: Float32Array) => pipeline.classifySegment(piece, null);
-    const pieces = Math.floor(audio.length / (2 * RATE));
-    for (let k = 0; k < pieces; k++) await classify(audio.subarray(k * 2 * RATE, (k + 1) * 2 * RATE));
+    const pieces = Array.from({ length: Math.floor(audio.length / (2 * RATE)) }, (_, k) =>
+      audio.subarray(k * 2 * RATE, (k + 1) * 2 * RATE),
+    );
+    for (const piece of pieces) await pipeline.classifySegment(piece, null);
     c = cpuMs();
-    for (let k = 0; k < pieces; k++) await classify(audio.subarray(k * 2 * RATE, (k + 1) * 2 * RATE));
-    const classifyMsPerSecond = (cpuMs() - c) / (pieces * 2);
+    for (const piece of pieces) await pipeline.classifySegment(piece, null);
+    const classifyMsPerSecond = (cpuMs() - c) / (pieces.length * 2);
     c = cpuMs();
-    for (let k = 0; k < pieces; k++) await pipeline.cnn?.predict(audio.subarray(k * 2 * RATE, (k + 1) * 2 * RATE));
-    const cnnMsPerSecond = (cpuMs() - c) / (pieces * 2);
+    for (const piece of pieces) await pipeline.cnn?.predict(piece);
+    const cnnMsPerSecond = (cpuMs() - c) / (pieces.length * 2);
 
     c = cpuMs();
     const chunk = RATE / 10;

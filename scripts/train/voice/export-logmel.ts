@@ -23,13 +23,10 @@ import { VoiceClassifier } from '../../../src/engine/voice/voice-classifier';
 import { SILERO_MODEL_FILE, SILERO_MODEL_SHA256, VOICE_EMOTION_FILE } from '../../../src/engine/voice/voice-models';
 import { VoicePipeline } from '../../../src/engine/voice/voice-pipeline';
 import { decodeWav } from '../../../src/engine/voice/wav';
+import { argValue as arg } from '../../args';
 import { loadClips } from './data';
 import { predict, train, type Hyper, type Trained } from './protocol';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const root = resolve(import.meta.dirname, '../../..');
 const dataDir = resolve(arg('--data', '../shared/datasets/ravdess'));
 const outDir = resolve(arg('--out', '.cache/train/voice-logmel'));
