@@ -6,11 +6,15 @@
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
  *         [--history-days N]
  *   analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>] [--fps N] [--prompts] [--json]
+ *   classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AttuneError } from '../shared/envelope';
+import { TextClassifier } from '../engine/text/text-classifier';
 import { EXPRESSION_MODEL_IDS, isExpressionModelId, type ExpressionModelId } from '../engine/vision/expression';
 import { runAnalyzeCommand } from './analyze/command';
+import { runClassifyCommand } from './classify/command';
 import { engineTarget } from './analyze-target';
 import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
@@ -27,7 +31,8 @@ const USAGE = `usage:
   attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
                [--history-days N] [--json]
   attune analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>]
-                 [--fps N] [--prompts] [--json]`;
+                 [--fps N] [--prompts] [--json]
+  attune classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]`;
 
 async function main(argv: string[]): Promise<number> {
   // analyze has options of its own and parses them itself.
@@ -42,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
       (options) =>
         engineTarget({ modelsDir: MODELS_DIR, prompts: options.prompts ?? false, voice: options.audio !== undefined }),
     );
+  }
+  if (argv[0] === 'classify') {
+    const io = {
+      stdout: (s: string) => process.stdout.write(s),
+      stderr: (s: string) => process.stderr.write(s),
+      stderrIsTTY: process.stderr.isTTY,
+    };
+    return runClassifyCommand(argv.slice(1), io, () => TextClassifier.load(join(MODELS_DIR, 'text-emotion.json')));
   }
   const { positionals, values } = parseArgs({
     args: argv,
