@@ -32,7 +32,7 @@ export function fromPortMessage(data: unknown): CaptureInput {
   if (m.type === 'audio') return fromAudioPortMessage(m);
   if (m.type !== 'frame') return { kind: 'invalid', reason: 'unknown message type' };
   const { t, width, height, data: buffer } = m;
-  if (typeof t !== 'number' || !isSide(width) || !isSide(height))
+  if (typeof t !== 'number' || !Number.isFinite(t) || !isSide(width) || !isSide(height))
     return { kind: 'invalid', reason: 'bad frame header' };
   if (!(buffer instanceof ArrayBuffer)) return { kind: 'invalid', reason: 'frame data is not an ArrayBuffer' };
   if (buffer.byteLength !== width * height * 4)

@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import type { CaptureInput } from './capture-input';
 import { fromSocketMessage } from './capture-input';
 import { isLoopback, tokenMatches } from './net/loopback';
+import { hostHeaderAllowed } from './net/request-guards';
 
 /** Largest accepted message: a 1920×1080 RGBA frame plus header, bytes. */
 const MAX_PAYLOAD = 1920 * 1080 * 4 + 4096;
@@ -17,25 +18,53 @@ export interface CaptureSocket {
   close(): Promise<void>;
 }
 
-export async function openCaptureSocket(token: string, onInput: (input: CaptureInput) => void): Promise<CaptureSocket> {
+export interface CaptureSocketOptions {
+  token: string;
+  /**
+   * Page origins allowed to connect (the host's `http://127.0.0.1:PORT` and `http://localhost:PORT`). A browser
+   * always sends `Origin`; one not listed here is refused, so a leaked token is of no use to another site. A
+   * client that sends no Origin is not a browser page (a local program, which could forge any header anyway).
+   * Default: none.
+   */
+  origins?: readonly string[];
+}
+
+export async function openCaptureSocket(
+  options: CaptureSocketOptions,
+  onInput: (input: CaptureInput) => void,
+): Promise<CaptureSocket> {
+  const { token, origins = [] } = options;
   const server = createServer((_req, res) => {
     res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const origin = req.headers.origin;
     if (
       url.pathname !== '/capture' ||
       !isLoopback(req.socket.remoteAddress) ||
+      // A page on another name that resolves to 127.0.0.1 (DNS rebinding) sends its own Host.
+      !hostHeaderAllowed(req, (server.address() as AddressInfo).port) ||
+      (origin !== undefined && !origins.includes(origin)) ||
       !tokenMatches(token, url.searchParams.get('token'))
     ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // A message over MAX_PAYLOAD (a 9 MB frame), bad framing or a reset peer arrive as 'error'; unlistened,
+      // ws throws it and the engine exits. Only this socket is closed.
+      ws.on('error', () => ws.terminate());
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary) return;
-        onInput(fromSocketMessage(toBytes(data)));
+        const input = fromSocketMessage(toBytes(data));
+        try {
+          onInput(input);
+        } catch (err) {
+          // One frame the analysis trips over must not end the engine: it is reported and dropped.
+          onInput({ kind: 'invalid', reason: err instanceof Error ? err.message : String(err) });
+        }
       });
     });
   });

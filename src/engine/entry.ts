@@ -61,7 +61,7 @@ async function init(config: EngineConfig): Promise<void> {
   api = engineApi(engine);
   const beat = setInterval(() => tick(), TICK_MS);
   let socket: CaptureSocket | null = null;
-  if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket.token, onCapture);
+  if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket, onCapture);
   const current = engine;
   const currentApi = api;
   const ingest = config.ingestServer

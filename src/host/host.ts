@@ -89,12 +89,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     now: () => clock.now(),
     tempRoot: options.exportTempDir,
   });
+  // The capture page's origin is known once the server listens (before the engine starts): filled in below.
+  const captureSocket = { token, origins: [] as string[] };
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
     config: {
       modelsDir: options.modelsDir,
       dbFile: options.dbFile,
-      captureSocket: { token },
+      captureSocket,
       threads: 1,
       sqliteBinding: null,
       testClock: options.testClock ?? false,
@@ -175,6 +177,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  captureSocket.origins.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`);
   lifecycle.start();
 
   return {

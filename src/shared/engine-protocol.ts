@@ -6,9 +6,18 @@ import type { AttuneApi, TimeRange } from './api';
 import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, VoiceReading } from './mood';
-import type { BreakPrompt, CalibrationState, Environment } from './prompts';
+import type { ExpressionStep, PersonalInfo } from './personal-info';
+import type { BreakPrompt, Environment } from './prompts';
 import type { TextInput } from './text-input';
 import type { ExportFormat } from './history-api';
+import type {
+  FeedAuth,
+  FeedClientRecord,
+  FeedClientRequest,
+  FeedHistoryPoint,
+  FeedResolution,
+  FeedState,
+} from './feed';
 
 export interface EngineConfig {
   /** Folder holding the ONNX files and manifest.json. */
@@ -19,7 +28,10 @@ export interface EngineConfig {
    * Headless host only: the engine opens its own loopback WebSocket for capture frames,
    * so frames never pass through the host's event loop. Electron hands over a MessagePort instead.
    */
-  captureSocket: { token: string } | null;
+  captureSocket: {
+    token: string;
+    /** Page origins allowed to connect (see openCaptureSocket). */ origins?: string[];
+  } | null;
   /** Intra-op threads for ONNX Runtime (default 1: Attune shares the machine with its user). */
   threads: number;
   /**
@@ -56,10 +68,10 @@ export type SharedMethod =
   | 'getPrompts'
   | 'answerPrompt'
   | 'correctMood'
-  | 'getBaseline'
-  | 'resetBaseline'
-  | 'startCalibration'
-  | 'cancelCalibration'
+  | 'getPersonal'
+  | 'resetPersonal'
+  | 'startExpressionStep'
+  | 'cancelExpressionStep'
   | 'getDayHistory'
   | 'getTrends'
   | 'getHeatmap'
@@ -94,6 +106,18 @@ export interface EngineApi extends Pick<AttuneApi, SharedMethod> {
    * headless host into a private temporary folder it then serves once. Answers the bytes written.
    */
   writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }>;
+  /** The mood feed's switch and clients (shared/feed.ts); tokens are never read back. */
+  getMoodFeed(): FeedState;
+  setMoodFeedEnabled(enabled: boolean): FeedState;
+  /** A new client and its token (the only time the token exists outside the client). */
+  createFeedClient(request: FeedClientRequest): { client: FeedClientRecord; token: string };
+  revokeFeedClient(id: number): FeedState;
+  /** For the side serving the feed: the switch and each client's token hash. */
+  getFeedAuth(): FeedAuth;
+  /** Last-read times, batched by the side serving the feed. */
+  markFeedRead(reads: { id: number; t: number }[]): void;
+  /** The fused mood's rollups in a range, per minute or quarter-hour. */
+  getFeedHistory(range: TimeRange, resolution: FeedResolution): FeedHistoryPoint[];
 }
 
 // Compile-time proof that EngineApi keeps every shared method exactly as AttuneApi words it (an interface may
@@ -126,7 +150,8 @@ export type EngineEvent =
   | { name: 'voice'; payload: VoiceReading }
   | { name: 'camera'; payload: CameraState }
   | { name: 'prompt'; payload: BreakPrompt }
-  | { name: 'calibration'; payload: CalibrationState };
+  | { name: 'expression'; payload: ExpressionStep }
+  | { name: 'personal'; payload: PersonalInfo };
 
 export type FromEngine =
   | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null; ingestPort: number | null }
@@ -180,5 +205,5 @@ function isFrameHeader(v: unknown): v is FrameHeader {
   if (typeof v !== 'object' || v === null) return false;
   const h = v as Record<string, unknown>;
   const side = (n: unknown): boolean => Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_SIDE;
-  return h.type === 'frame' && Number.isInteger(h.seq) && typeof h.t === 'number' && side(h.width) && side(h.height);
+  return h.type === 'frame' && Number.isInteger(h.seq) && Number.isFinite(h.t) && side(h.width) && side(h.height);
 }
