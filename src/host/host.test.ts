@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { UNAUTHORIZED_CLOSE_CODE, type WireMessage } from '../shared/api';
+import { sessionCookie } from '../engine/net/request-guards';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
 
@@ -88,11 +89,15 @@ describe('headless host', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toContain('<title>Attune</title>');
     expect(String(ok.headers['set-cookie'])).toContain('HttpOnly; SameSite=Strict');
+    expect(String(ok.headers['set-cookie'])).toMatch(new RegExp(`^attune_session_${host.port}=`));
+    expect(String(ok.headers['set-cookie'])).not.toContain(host.token);
     expect(String(ok.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
   it('accepts the session cookie for assets and rejects foreign Host headers', async () => {
-    expect((await get(host.port, '/index.html', { Cookie: `attune_session=${host.token}` })).status).toBe(200);
+    const session = sessionCookie(host.token, host.port);
+    expect((await get(host.port, '/index.html', { Cookie: `${session.name}=${session.value}` })).status).toBe(200);
+    expect((await get(host.port, '/index.html', { Cookie: `attune_session=${host.token}` })).status).toBe(401);
     const rebinding = await get(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` });
     expect(rebinding.status).toBe(403);
   });
@@ -154,7 +159,8 @@ describe('headless host', () => {
     expect(target).toMatchObject({ kind: 'download' });
     expect(target.filename).toMatch(/^attune-history-.*\.csv$/);
     expect((await get(host.port, target.url)).status).toBe(401);
-    const cookie = { Cookie: `attune_session=${host.token}` };
+    const session = sessionCookie(host.token, host.port);
+    const cookie = { Cookie: `${session.name}=${session.value}` };
     const file = await get(host.port, target.url, cookie);
     expect(file.status).toBe(200);
     expect(file.body).toBe('time,t\n');

@@ -23,7 +23,7 @@ import {
   originAllowed,
   peerAllowed,
   queryToken,
-  SESSION_COOKIE,
+  sessionCookie,
 } from '../engine/net/request-guards';
 import { SECURITY_HEADERS } from '../engine/net/security-headers';
 import { serveFile } from './static-files';
@@ -131,7 +131,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await handleIngest(req, res, ingest).catch(() => res.destroy());
       return;
     }
-    if (options.testClock && path === ADVANCE_CLOCK_PATH && req.method === 'POST' && authorised(req, token)) {
+    if (options.testClock && path === ADVANCE_CLOCK_PATH && req.method === 'POST' && authorised(req, token, port)) {
       const ms = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ms'));
       const result = await lifecycle.request('advanceClock', ms);
       res.writeHead(result.ok ? 200 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
@@ -142,7 +142,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
       return;
     }
-    if (!authorised(req, token)) {
+    if (!authorised(req, token, port)) {
       res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Attune: open the address printed by `npm start` (it carries a private token).');
       return;
@@ -153,8 +153,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     // The first visit carries ?token=…; a strict, HttpOnly cookie lets the page load its assets.
+    const session = sessionCookie(token, port);
     const cookie: Record<string, string> = queryToken(req)
-      ? { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+      ? { 'Set-Cookie': `${session.name}=${session.value}; HttpOnly; SameSite=Strict; Path=/` }
       : {};
     await serveFile(res, options.rendererDir, path, cookie);
   };
@@ -168,7 +169,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     // Our own page with a stale or wrong token: tell it in a way it can show, then hang up.
-    if (!authorised(req, token)) api.refuse(req, socket, head);
+    if (!authorised(req, token, port)) api.refuse(req, socket, head);
     else api.upgrade(req, socket, head);
   });
 

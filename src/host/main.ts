@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { tightenFolder } from '../engine/store/open-database';
 import { defaultDataDir } from './data-dir';
 import { DEFAULT_MODELS_DIR, DEFAULT_RENDERER_DIR, startHost } from './host';
 
@@ -19,6 +20,7 @@ const { values } = parseArgs({
 
 const dataDir = values['data-dir'] ?? defaultDataDir();
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+tightenFolder(dataDir);
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
   console.error('The dashboard is not built: run `npm run build:renderer` (npm start does this for you).');
   process.exit(1);

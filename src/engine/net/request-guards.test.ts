@@ -1,7 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { isLoopback, tokenMatches } from './loopback';
-import { authorised, cookieToken, hostHeaderAllowed, originAllowed, peerAllowed } from './request-guards';
+import {
+  authorised,
+  cookieValue,
+  hostHeaderAllowed,
+  originAllowed,
+  peerAllowed,
+  sessionCookie,
+} from './request-guards';
 
 function req(parts: {
   remote?: string;
@@ -40,10 +47,26 @@ describe('loopback guards', () => {
     expect(originAllowed(req({ origin: 'http://evil.example' }), 4000)).toBe(false);
   });
 
-  it('reads the token from the session cookie or the query', () => {
-    expect(cookieToken(req({ cookie: 'a=1; attune_session=t0k; b=2' }))).toBe('t0k');
-    expect(authorised(req({ cookie: 'attune_session=t0k' }), 't0k')).toBe(true);
-    expect(authorised(req({ url: '/?token=t0k' }), 't0k')).toBe(true);
-    expect(authorised(req({ url: '/?token=nope' }), 't0k')).toBe(false);
+  it('accepts the session cookie of its own port or the token in the query', () => {
+    const session = sessionCookie('t0k', 4000);
+    expect(cookieValue(req({ cookie: `a=1; ${session.name}=${session.value}; b=2` }), session.name)).toBe(
+      session.value,
+    );
+    expect(authorised(req({ cookie: `${session.name}=${session.value}` }), 't0k', 4000)).toBe(true);
+    expect(authorised(req({ url: '/?token=t0k' }), 't0k', 4000)).toBe(true);
+    expect(authorised(req({ url: '/?token=nope' }), 't0k', 4000)).toBe(false);
+  });
+
+  it('names the cookie after the port and never stores the raw token in it', () => {
+    const session = sessionCookie('t0k', 4000);
+    expect(session.name).toBe('attune_session_4000');
+    expect(session.value).not.toContain('t0k');
+    expect(sessionCookie('t0k', 4001).name).not.toBe(session.name);
+    // The raw token under the old generic name, or under ours, is no longer a session.
+    expect(authorised(req({ cookie: 'attune_session=t0k' }), 't0k', 4000)).toBe(false);
+    expect(authorised(req({ cookie: `${session.name}=t0k` }), 't0k', 4000)).toBe(false);
+    // Another host's cookie (another port) does not open this one.
+    const other = sessionCookie('t0k', 4001);
+    expect(authorised(req({ cookie: `${other.name}=${other.value}` }), 't0k', 4000)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -25,8 +25,21 @@ const MEMORY = ':memory:';
  */
 function prepareFile(file: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  tightenFolder(dirname(file));
   closeSync(openSync(file, 'a', 0o600));
   chmodSync(file, 0o600);
+}
+
+/**
+ * mkdirSync's mode applies only to a folder it creates: an existing data folder (made by an older Attune or by
+ * hand) keeps its rights, so other users could list it. Tightened to 0700 when it is ours; a folder owned by
+ * someone else (a shared --data-dir) is left alone rather than failing the start.
+ */
+export function tightenFolder(dir: string): void {
+  const stat = statSync(dir);
+  if ((stat.mode & 0o077) === 0) return;
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return;
+  chmodSync(dir, 0o700);
 }
 
 /** Words for the Node fs failures that can happen while preparing the folder and the file. */
