@@ -361,3 +361,22 @@ describe('EngineLifecycle restart bookkeeping', () => {
     expect(t.states.at(-1)).toEqual({ state: 'restarting', info: { reason: 'crashed', problem: 'exit code 3' } });
   });
 });
+
+describe('EngineLifecycle under repeated kills', () => {
+  it('restarts an engine killed every 20 s after serving, each time after the first delay, never giving up', () => {
+    // Defaults only: the soak's `--kill-engine-every 20s` relies on them (issue 15).
+    const t = setup();
+    t.lifecycle.start();
+    t.child(0).ready();
+    for (let kill = 1; kill <= 12; kill++) {
+      t.clock.advance(20_000);
+      t.last().exit(null);
+      t.clock.advance(499);
+      expect(t.children).toHaveLength(kill);
+      t.clock.advance(1);
+      expect(t.children).toHaveLength(kill + 1);
+      t.last().ready();
+    }
+    expect(t.lifecycle.state).toBe('ready');
+  });
+});

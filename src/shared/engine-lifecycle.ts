@@ -55,7 +55,11 @@ export interface LifecycleOptions {
   maxRestartDelayMs?: number;
   /** Consecutive crashes after which the lifecycle gives up and reports `failed` (default 5). */
   maxRestarts?: number;
-  /** An engine that stays up this long resets the crash count, ms (default 60 000). */
+  /**
+   * An engine that stays up this long resets the crash count, ms (default 10 000). Back-off is for crash loops
+   * (a bad model, a broken database, dying during init); an engine that served for ten seconds and was then killed
+   * (out of memory, a user's `kill`) restarts at once, however often that happens.
+   */
   stableAfterMs?: number;
   /** Time allowed between spawn and `ready`, ms (default 30 000: model loading on a slow disk). */
   readyTimeoutMs?: number;
@@ -169,7 +173,7 @@ export class EngineLifecycle {
         if (this.readyTimer) this.cancel(this.readyTimer);
         this.schedule(() => {
           this.crashes = 0;
-        }, this.opts.stableAfterMs ?? 60_000);
+        }, this.opts.stableAfterMs ?? 10_000);
         this.setState('ready', {
           modelLoadMs: message.modelLoadMs,
           capturePort: message.capturePort,
