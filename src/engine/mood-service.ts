@@ -218,8 +218,9 @@ export class MoodService {
     this.live = mood;
     if (announce) this.deps.emit({ name: 'mood', payload: mood });
     const interval = this.deps.fusedIntervalMs ?? 1_000;
-    // Hours with the camera off are not history: only moods with some evidence are kept.
-    if (mood.confidence <= 0 || mood.t - this.lastFusedStoredAt < interval) return;
+    // Hours with the camera off are not history: only moods with some evidence are kept. A mood held while
+    // the person is away is not new evidence either.
+    if (mood.confidence <= 0 || mood.away || mood.t - this.lastFusedStoredAt < interval) return;
     this.lastFusedStoredAt = mood.t;
     const shares = {
       face: mood.modalities.face.share,

@@ -20,6 +20,9 @@ describe('statusLine', () => {
     expect(statusLine(status({ camera: 'busy' }), mood('sad'))).toBe('Mood: Sad · camera busy');
     expect(statusLine(status(), null)).toBe('Mood: — · camera on');
     expect(statusLine(status(), mood('unknown'))).toBe('Mood: — · camera on');
+    // Away from the camera the held mood says so, as on the Live card.
+    expect(statusLine(status(), { ...mood('happy'), away: true })).toBe('Mood: Happy (away) · camera on');
+    expect(trayTooltip(status(), { ...mood('happy'), away: true })).toBe('Attune — Happy (away)');
   });
 
   it('says paused, starting or unavailable when that is the news', () => {

@@ -62,7 +62,7 @@ export function statusLine(status: AppStatus, mood: LiveMood | null, sensorsOff 
     case 'stopped':
       return 'Starting…';
     case 'ready':
-      return `Mood: ${moodName(mood?.label)} · ${CAMERA_TEXT[status.camera]}`;
+      return `Mood: ${moodName(mood?.label)}${mood?.away ? ' (away)' : ''} · ${CAMERA_TEXT[status.camera]}`;
   }
 }
 
@@ -70,7 +70,7 @@ export function trayTooltip(status: AppStatus, mood: LiveMood | null, sensorsOff
   if (status.paused) return 'Attune — paused';
   if (sensorsOff) return 'Attune — sensors off';
   if (status.engine !== 'ready' || !mood || mood.label === 'unknown') return 'Attune';
-  return `Attune — ${moodName(mood.label)}`;
+  return `Attune — ${moodName(mood.label)}${mood.away ? ' (away)' : ''}`;
 }
 
 export function buildTrayMenu(

@@ -93,6 +93,11 @@ export interface LiveMood {
   confidence: number;
   /** What each modality adds to this estimate. */
   modalities: ModalityContributions;
+  /**
+   * True while the face has left the camera and nothing new was said or written: the fields are the last
+   * mood seen with the face, held (and shown greyed) rather than changed. Absent otherwise.
+   */
+  away?: boolean;
 }
 
 export const CAMERA_STATES = ['off', 'starting', 'on', 'denied', 'busy', 'unavailable', 'paused'] as const;

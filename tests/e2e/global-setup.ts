@@ -9,6 +9,8 @@ export const FIXTURES = join(import.meta.dirname, '..', '..', 'test-results', 'f
 export const FACES_CLIP = join(FIXTURES, 'faces.y4m');
 /** A plain grey clip: a camera that sees nobody, for tests that bring their evidence another way. */
 export const EMPTY_CLIP = join(FIXTURES, 'empty.y4m');
+/** One smiling person for six seconds, then six seconds of nobody, looping: someone stepping away. */
+export const AWAY_CLIP = join(FIXTURES, 'away.y4m');
 /** Built only where espeak-ng is installed; voice.spec.ts says so when it is missing. */
 export const SPEECH_WAV = speechWavPath(FIXTURES);
 
@@ -24,6 +26,13 @@ export default function globalSetup(): void {
     { fps: 5, secondsPerImage: 4 },
   );
   writeClip([solidImage(320, 240, [128, 128, 128])], EMPTY_CLIP, { fps: 5, secondsPerImage: 1 });
+  const [firstSmile] = SMILING_SHOTS;
+  if (firstSmile) {
+    writeClip([sampleFrame(firstSmile), solidImage(640, 480, [128, 128, 128])], AWAY_CLIP, {
+      fps: 5,
+      secondsPerImage: 6,
+    });
+  }
   try {
     writeSpeechWav(SPEECH_WAV);
   } catch (err) {

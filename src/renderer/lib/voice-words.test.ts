@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { probsFromVector } from '../../shared/labels';
 import type { VoiceReading } from '../../shared/mood';
-import { microphoneWords, voiceWords } from './voice-words';
+import { isListening, microphoneWords, voiceWords } from './voice-words';
 
 const reading = (label: VoiceReading['label']): VoiceReading => ({
   startMs: 0,
@@ -19,6 +19,19 @@ describe('voice words', () => {
     expect(voiceWords(reading('neutral'))).toBe('Your voice sounds calm.');
     expect(voiceWords(reading('happy'))).toBe('Your voice sounds bright.');
     expect(voiceWords(reading('unknown'))).toBe('Your voice was hard to read just now.');
+  });
+
+  it('claims no reading while the microphone is refused or paused', () => {
+    const at = (): string => '10:02';
+    expect(voiceWords(null, false)).toBe('Not listening now, so there is no voice reading.');
+    expect(voiceWords(reading('sad'), false, at)).toBe(
+      'Not listening now, so there is no voice reading. When last heard, at 10:02, your voice sounded low.',
+    );
+    expect(voiceWords(reading('sad'), false, at)).not.toMatch(/sounds/);
+    expect(isListening('denied', false)).toBe(false);
+    expect(isListening('on', true)).toBe(false);
+    expect(isListening('on', false)).toBe(true);
+    expect(isListening(null, false)).toBe(true);
   });
 
   it('names the microphone state, with pause first', () => {

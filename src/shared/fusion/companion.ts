@@ -125,8 +125,9 @@ export class Companion {
       result.calibration = done.state;
       if (done.baseline) this.base = done.baseline;
     }
-    if (!this.paused) {
-      const mood = this.current(t);
+    const mood = this.paused ? null : this.current(t);
+    // Time away from the camera says nothing about mood: a held estimate feeds no prompt or outcome.
+    if (mood && !mood.away) {
       const shares = { face: 0, voice: 0, text: 0 };
       for (const m of MODALITIES) shares[m] = mood.modalities[m].share;
       const point = { t, label: mood.label, confidence: mood.confidence, shares };

@@ -10,6 +10,7 @@ import { applyBias, type Bias } from './baseline';
 import { DEFAULT_MODALITY_TUNING, fuse, ModalityEvidence, MODALITIES } from './fusion';
 import type { ModalityPart, ModalityTuning } from './fusion';
 import { DEFAULT_SMOOTHING_TUNING, LabelSmoother, type SmoothingTuning } from './smoothing';
+import { agreeingAffect } from './story';
 
 export interface EstimatorTuning {
   /** fusion.ts: half-lives, staleness, saturation per modality. */
@@ -21,12 +22,24 @@ export interface EstimatorTuning {
    * proportionally less: a word or two says little through prosody.
    */
   voiceFullWeightMs?: number;
+  /**
+   * The face must be missing this long before the mood is held as "away", ms (default 1 500): a blink or a
+   * turned head for a frame or two is not stepping away.
+   */
+  awayAfterMs?: number;
 }
 
 export class MoodEstimator {
   private readonly evidence = {} as Record<Modality, ModalityEvidence>;
   private readonly smoother: LabelSmoother;
   private readonly voiceFullWeightMs: number;
+  private readonly awayAfterMs: number;
+  /** Since when frames have come without a face (null while a face is in view or before any face). */
+  private faceGoneSince: number | null = null;
+  /** The last mood computed while the face was in view: what "away" holds. */
+  private held: LiveMood | null = null;
+  /** Latest voice or text evidence: something new said while away is news, not a held mood. */
+  private lastOtherAt = -Infinity;
 
   constructor(tuning: EstimatorTuning = {}) {
     for (const m of MODALITIES) {
@@ -34,21 +47,26 @@ export class MoodEstimator {
     }
     this.smoother = new LabelSmoother({ ...DEFAULT_SMOOTHING_TUNING, ...tuning.smoothing });
     this.voiceFullWeightMs = tuning.voiceFullWeightMs ?? 1_500;
+    this.awayAfterMs = tuning.awayAfterMs ?? 1_500;
   }
 
   /** One video frame; probs null when no face was found (it dilutes face confidence). */
   face(t: number, probs: EmotionProbs | null, confidence: number, quality: number): void {
     this.evidence.face.add(t, probs, confidence * quality);
+    if (probs !== null) this.faceGoneSince = null;
+    else if (this.faceGoneSince === null && this.held !== null) this.faceGoneSince = t;
   }
 
   /** One utterance, counted at its end. */
   voice(startMs: number, endMs: number, probs: EmotionProbs, confidence: number): void {
     const quality = Math.min(1, Math.max(0, endMs - startMs) / this.voiceFullWeightMs);
     this.evidence.voice.add(endMs, probs, confidence * quality);
+    this.lastOtherAt = Math.max(this.lastOtherAt, endMs);
   }
 
   text(t: number, probs: EmotionProbs, confidence: number): void {
     this.evidence.text.add(t, probs, confidence);
+    this.lastOtherAt = Math.max(this.lastOtherAt, t);
   }
 
   /**
@@ -70,9 +88,12 @@ export class MoodEstimator {
       voice: part('voice', baseline.voiceBias),
       text: part('text', null),
     });
+    const away = paused ? null : this.awayMood(t);
+    if (away) return away;
     const label = paused ? 'unknown' : this.smoother.update(t, fused.probs, fused.confidence);
-    const { valence, arousal } = fused.confidence > 0 ? valenceArousal(fused.probs) : { valence: 0, arousal: 0 };
-    return {
+    const expected = fused.confidence > 0 ? valenceArousal(fused.probs) : { valence: 0, arousal: 0 };
+    const { valence, arousal } = agreeingAffect(label, expected.valence, expected.arousal);
+    const mood: LiveMood = {
       t,
       label,
       probs: fused.probs,
@@ -81,6 +102,22 @@ export class MoodEstimator {
       confidence: fused.confidence,
       modalities: fused.modalities,
     };
+    if (!paused && this.faceGoneSince === null && label !== 'unknown' && fused.modalities.face.share > 0) {
+      this.held = mood;
+    }
+    return mood;
+  }
+
+  /**
+   * Stepping away from the camera is not a change of mood: once the face has been missing for
+   * `awayAfterMs` and nothing was said or written since, the last mood seen with the face is held
+   * (the views grey it) instead of letting older voice or text evidence, or nothing at all, replace it.
+   */
+  private awayMood(t: number): LiveMood | null {
+    const since = this.faceGoneSince;
+    const held = this.held;
+    if (held === null || since === null || t - since < this.awayAfterMs || this.lastOtherAt >= since) return null;
+    return { ...held, t, away: true };
   }
 
   /** After a correction the person should see its effect at once, not after the dwell. */

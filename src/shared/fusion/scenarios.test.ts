@@ -197,14 +197,17 @@ describe('the live mood', () => {
     expect(moods.every((m) => m.modalities.face.share === 0)).toBe(true);
   });
 
-  it('becomes unknown within seconds when the face leaves or the camera stops', () => {
+  it('holds the last mood as "away" when the face leaves, and is unknown when the camera stops', () => {
     const c = companion();
     feed(c, 0, 60 * SECOND, 'happy', 1);
     const gone = feed(c, 60 * SECOND, 90 * SECOND, 'no-face', 2);
-    const firstUnknown = gone.findIndex((m) => m.label === 'unknown');
-    expect(gone[firstUnknown]?.t).toBeLessThanOrEqual(70 * SECOND);
-    expect(gone.slice(firstUnknown).every((m) => m.label === 'unknown')).toBe(true);
-    feed(c, 90 * SECOND, 120 * SECOND, 'happy', 3);
+    // Stepping away is not a change of mood: never another label, and held (away) within seconds.
+    expect(gone.every((m) => m.label === 'happy')).toBe(true);
+    const firstAway = gone.findIndex((m) => m.away === true);
+    expect(gone[firstAway]?.t).toBeLessThanOrEqual(62 * SECOND);
+    expect(gone.slice(firstAway).every((m) => m.away === true)).toBe(true);
+    const back = feed(c, 90 * SECOND, 120 * SECOND, 'happy', 3);
+    expect(back.every((m) => m.away === undefined)).toBe(true);
     const off = feed(c, 120 * SECOND, 140 * SECOND, 'off', 4);
     expect(off.filter((m) => m.t >= 131 * SECOND).every((m) => m.label === 'unknown' && m.confidence === 0)).toBe(true);
   });
