@@ -6,11 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { AttuneError } from '../shared/envelope';
 import { argmaxLabel } from '../shared/labels';
+import type { EmotionProbs } from '../shared/labels';
 import { FacePipeline } from '../engine/vision/face-pipeline';
 import { decodeImage } from '../engine/vision/decode';
 import type { ExpressionModelId } from '../engine/vision/expression';
 import type { RgbaImage } from '../engine/vision/image';
-import { IMAGE_EXTENSIONS, loadDataset } from './eval/dataset';
+import { IMAGE_EXTENSIONS, loadDataset, type LabelledItem } from './eval/dataset';
 import { ProgressBar } from './eval/progress';
 import { runEval, type EvalReport } from './eval/run-eval';
 import { MODELS_DIR } from './paths';
@@ -27,10 +28,21 @@ export interface EvalFacesOptions {
   crop?: 'detect' | 'whole-image-if-small';
   /** Expression models to use. Default both; a single model is used alone (the stacker needs both). */
   models?: ExpressionModelId[];
+  /** labels.csv columns copied into each item's `subject` and `group` (personal adaptation). Default: none. */
+  subjectColumn?: string;
+  groupColumn?: string;
+  /** Called with each item the pipeline read and its generic probabilities (personal adaptation's input). */
+  onReading?: (item: LabelledItem, probs: EmotionProbs) => void;
 }
 
 export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> {
-  const data = await loadDataset(options.path, { extensions: IMAGE_EXTENSIONS, split: options.split });
+  const { subjectColumn, groupColumn } = options;
+  const data = await loadDataset(options.path, {
+    extensions: IMAGE_EXTENSIONS,
+    split: options.split,
+    subjectColumn,
+    groupColumn,
+  });
   const pipeline = await FacePipeline.load({
     modelsDir: MODELS_DIR,
     wholeImageFallback: true,
@@ -51,6 +63,7 @@ export async function evalFaces(options: EvalFacesOptions): Promise<EvalReport> 
         const analysis = await pipeline.analyse(await decodeFile(item.path), (t += 60_000));
         const probs = analysis.observation.probs;
         if (!probs) throw new Error('the pipeline classified nothing');
+        options.onReading?.(item, probs);
         return { label: argmaxLabel(probs), undetected: analysis.source === 'fallback' };
       },
     });

@@ -17,7 +17,7 @@ import { runEval, type EvalReport } from './eval/run-eval';
 import { MODELS_DIR } from './paths';
 
 /** The four classes of the usual 4-class speech-emotion task. */
-const FOUR: readonly Emotion[] = ['neutral', 'happy', 'sad', 'angry'];
+export const FOUR: readonly Emotion[] = ['neutral', 'happy', 'sad', 'angry'];
 
 export type VoiceReport = EvalReport & {
   /** Accuracy of the 4-class task: items labelled neutral, happy, sad or angry, predicted among those four. */
@@ -31,11 +31,25 @@ export interface EvalVoiceOptions {
   split?: string;
   /** A labels.csv column naming the speaker; given, the run is speaker-adapted. Default: none. */
   speakerColumn?: string;
+  /**
+   * labels.csv columns copied into each item's `subject` and `group` (personal adaptation); unlike
+   * `speakerColumn` they leave the run speaker-independent. Default: none.
+   */
+  subjectColumn?: string;
+  groupColumn?: string;
+  /** Called with each file read and its generic probabilities (null: no speech found). */
+  onReading?: (item: LabelledItem, probs: EmotionProbs | null) => void;
 }
 
 export async function evalVoice(path: string, options: EvalVoiceOptions = {}): Promise<VoiceReport> {
-  const { split, speakerColumn } = options;
-  const data = await loadDataset(path, { extensions: AUDIO_EXTENSIONS, split, speakerColumn });
+  const { split, speakerColumn, subjectColumn, groupColumn } = options;
+  const data = await loadDataset(path, {
+    extensions: AUDIO_EXTENSIONS,
+    split,
+    speakerColumn,
+    subjectColumn,
+    groupColumn,
+  });
   const pipeline = await VoicePipeline.load({ modelsDir: MODELS_DIR });
   const bar = new ProgressBar('eval voice');
   const probsByPath = new Map<string, EmotionProbs | null>();
@@ -55,6 +69,7 @@ export async function evalVoice(path: string, options: EvalVoiceOptions = {}): P
       predict: async (item) => {
         const prediction = await predictVoiceFile(pipeline, item.path, baselineOf(item));
         probsByPath.set(item.path, prediction.probs);
+        options.onReading?.(item, prediction.probs);
         return prediction.label ? { label: prediction.label } : { label: 'neutral', undetected: true };
       },
     });

@@ -2,11 +2,13 @@
  * `npm run -s attune -- <command>`: the engine's own code on files.
  *   eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small] [--models human,faceapi,attune] [--json]
  *   eval voice <dir|labels.csv> [--split NAME] [--speaker-column NAME] [--json]
+ *   eval faces|voice … --personal K|--corrections RATE --subject-column NAME [--group-column NAME] [--seeds N]
  *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
  *         [--history-days N]
  *   analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>] [--fps N] [--prompts] [--json]
  *   classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]
+ *   soak [--minutes N] [--fps N] [--kill-engine-every DURATION] [--json]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,24 +17,29 @@ import { TextClassifier } from '../engine/text/text-classifier';
 import { EXPRESSION_MODEL_IDS, isExpressionModelId, type ExpressionModelId } from '../engine/vision/expression';
 import { runAnalyzeCommand } from './analyze/command';
 import { runClassifyCommand } from './classify/command';
+import { runSoakCommand } from './soak/command';
 import { engineTarget } from './analyze-target';
 import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
+import { PersonalRun, formatPersonal, parsePersonalArgs, type PersonalValues } from './eval/personal-args';
 import { evalFaces } from './eval-faces';
 import { evalText } from './eval-text';
-import { evalVoice } from './eval-voice';
+import { FOUR as VOICE_FOUR, evalVoice } from './eval-voice';
 import { MODELS_DIR } from './paths';
 
 const USAGE = `usage:
   attune eval faces <dir|labels.csv> [--split NAME] [--flip] [--crop detect|whole-image-if-small]
                     [--models human,faceapi,attune] [--json]
   attune eval voice <dir|labels.csv> [--split NAME] [--speaker-column NAME] [--json]
+  attune eval faces|voice <labels.csv> … [--personal K] [--corrections RATE] --subject-column NAME
+                    [--group-column NAME] [--seeds N]   (personal adaptation; either of --personal, --corrections)
   attune eval text <file.csv|file.tsv> [--json]
   attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
                [--history-days N] [--json]
   attune analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>]
                  [--fps N] [--prompts] [--json]
-  attune classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]`;
+  attune classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]
+  attune soak [--minutes N] [--fps N] [--kill-engine-every DURATION] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   // analyze has options of its own and parses them itself.
@@ -47,6 +54,12 @@ async function main(argv: string[]): Promise<number> {
       (options) =>
         engineTarget({ modelsDir: MODELS_DIR, prompts: options.prompts ?? false, voice: options.audio !== undefined }),
     );
+  }
+  if (argv[0] === 'soak') {
+    return runSoakCommand(argv.slice(1), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
   }
   if (argv[0] === 'classify') {
     const io = {
@@ -72,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
       'voice-seconds': { type: 'string' },
       'realtime-seconds': { type: 'string' },
       'history-days': { type: 'string' },
+      personal: { type: 'string' },
+      corrections: { type: 'string' },
+      'subject-column': { type: 'string' },
+      'group-column': { type: 'string' },
+      seeds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -92,23 +110,36 @@ async function main(argv: string[]): Promise<number> {
     if (models?.some((m) => !isExpressionModelId(m))) {
       throw new AttuneError('bad-input', `--models takes ${EXPRESSION_MODEL_IDS.join(', ')}, got ${values.models}`);
     }
+    const personal = personalRun(values, 'face');
     const report = await evalFaces({
       path,
       split: values.split,
       flip: values.flip,
       crop,
       models: models as ExpressionModelId[] | undefined,
+      subjectColumn: personal?.args.subjectColumn,
+      groupColumn: personal?.args.groupColumn,
+      onReading: personal?.onReading,
     });
-    print(report, formatReport(report));
+    const extra = personal?.results() ?? {};
+    print({ ...report, ...extra }, formatReport(report) + formatPersonal(extra));
     return 0;
   }
   if (command === 'eval' && task === 'voice' && path) {
-    const report = await evalVoice(path, { split: values.split, speakerColumn: values['speaker-column'] });
+    const personal = personalRun(values, 'voice');
+    const report = await evalVoice(path, {
+      split: values.split,
+      speakerColumn: values['speaker-column'],
+      subjectColumn: personal?.args.subjectColumn,
+      groupColumn: personal?.args.groupColumn,
+      onReading: personal?.onReading,
+    });
     const adapted = report.speakerBaseline === 'running' ? 'speaker-adapted (running baseline)' : 'no speaker baseline';
+    const extra = personal?.results() ?? {};
     print(
-      report,
+      { ...report, ...extra },
       `${formatReport(report)}4-class accuracy (neutral, happy, sad, angry): ${report.accuracy4.toFixed(3)}\n` +
-        `${adapted}\n`,
+        `${adapted}\n${formatPersonal(extra)}`,
     );
     return 0;
   }
@@ -131,6 +162,13 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(USAGE);
   return 2;
+}
+
+/** The personal-adaptation run asked for by --personal / --corrections, or undefined. */
+function personalRun(values: PersonalValues, modality: 'face' | 'voice'): PersonalRun | undefined {
+  const args = parsePersonalArgs(values);
+  if (args === null) return undefined;
+  return new PersonalRun(args, modality, modality === 'voice' ? VOICE_FOUR : undefined);
 }
 
 main(process.argv.slice(2)).then(

@@ -89,6 +89,18 @@ describe('loadDataset, labels.csv', () => {
     );
   });
 
+  it('copies subject and group columns into each item, and refuses one the csv lacks', async () => {
+    writeFileSync(join(root, 'labels.csv'), csv);
+    const data = await loadDataset(root, { subjectColumn: 'extra', groupColumn: 'Extra' });
+    expect(data.items.map((i) => [i.subject, i.group])).toEqual([
+      ['x', 'x'],
+      ['y', 'y'],
+      ['z', 'z'],
+      ['', ''],
+    ]);
+    await expect(loadDataset(root, { groupColumn: 'sequence' })).rejects.toThrow(/has no sequence column/);
+  });
+
   it('copies a speaker column into each item, and refuses one the csv lacks or a folder layout', async () => {
     writeFileSync(join(root, 'labels.csv'), csv);
     const data = await loadDataset(root, { speakerColumn: 'Extra' });

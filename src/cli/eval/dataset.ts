@@ -15,6 +15,10 @@ export interface LabelledItem {
   label: Emotion;
   /** Who is speaking (or shown), from the csv column named by `speakerColumn`; absent otherwise. */
   speaker?: string;
+  /** The person, from the csv column named by `subjectColumn` (personal adaptation); absent otherwise. */
+  subject?: string;
+  /** Items that must not score one another (e.g. a CK+ sequence), from `groupColumn`; absent otherwise. */
+  group?: string;
 }
 
 export interface Dataset {
@@ -40,7 +44,14 @@ export interface DatasetOptions {
    * layout has no such column: asking for one there is bad-input. Default: none.
    */
   speakerColumn?: string;
+  /** A labels.csv column naming each file's person, copied into `subject` (as `speakerColumn`). Default: none. */
+  subjectColumn?: string;
+  /** A labels.csv column grouping files that must not score one another, copied into `group`. Default: none. */
+  groupColumn?: string;
 }
+
+/** Extra labels.csv columns copied into each item, by field. */
+type Columns = Partial<Record<'speaker' | 'subject' | 'group', string>>;
 
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() === true;
 const isFile = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() === true;
@@ -62,18 +73,20 @@ function count(skipped: Record<string, number>, name: string, by = 1): void {
  * @throws AttuneError `bad-input` when the path, layout, header or split is not usable.
  */
 export async function loadDataset(path: string, options: DatasetOptions = {}): Promise<Dataset> {
-  const { extensions = IMAGE_EXTENSIONS, split, speakerColumn } = options;
+  const { extensions = IMAGE_EXTENSIONS, split, speakerColumn, subjectColumn, groupColumn } = options;
+  const columns: Columns = { speaker: speakerColumn, subject: subjectColumn, group: groupColumn };
+  const named = Object.values(columns).find((c) => c !== undefined);
   const root = resolve(path);
   if (await isFile(root)) {
     if (extname(root).toLowerCase() !== '.csv') throw new AttuneError('bad-input', `${path} is not a folder or a .csv`);
-    return fromCsv(root, split, speakerColumn);
+    return fromCsv(root, split, columns);
   }
   if (!(await isDir(root))) throw new AttuneError('bad-input', `${path} does not exist`);
   const csv = join(root, 'labels.csv');
   const splitDir = split !== undefined && (await isDir(join(root, split)));
-  if (!splitDir && (await isFile(csv))) return fromCsv(csv, split, speakerColumn);
-  if (speakerColumn !== undefined) {
-    throw new AttuneError('bad-input', `--speaker-column needs a labels.csv; ${path} is read from label folders`);
+  if (!splitDir && (await isFile(csv))) return fromCsv(csv, split, columns);
+  if (named !== undefined) {
+    throw new AttuneError('bad-input', `the ${named} column needs a labels.csv; ${path} is read from label folders`);
   }
   if (split !== undefined && splitDir) return fromFolders(join(root, split), extensions);
   if (split !== undefined) {
@@ -118,20 +131,20 @@ async function fromFolders(dir: string, extensions: readonly string[]): Promise<
   return { items, skipped, layout: 'folders', source: dir };
 }
 
-async function fromCsv(file: string, split: string | undefined, speakerColumn?: string): Promise<Dataset> {
+async function fromCsv(file: string, split: string | undefined, named: Columns = {}): Promise<Dataset> {
   const [header, ...rows] = parseCsv(await readFile(file, 'utf8'));
   const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
   const pathAt = columns.indexOf('path');
   const labelAt = columns.indexOf('label');
   const splitAt = columns.indexOf('split');
-  const speakerAt = speakerColumn === undefined ? -1 : columns.indexOf(speakerColumn.trim().toLowerCase());
+  const extra = Object.entries(named)
+    .filter((entry): entry is [keyof Columns, string] => entry[1] !== undefined)
+    .map(([field, name]) => ({ field, name, at: columns.indexOf(name.trim().toLowerCase()) }));
   if (pathAt < 0 || labelAt < 0) {
     throw new AttuneError('bad-input', `${file} must start with a header naming path and label columns`);
   }
   if (split !== undefined && splitAt < 0) throw new AttuneError('bad-input', `${file} has no split column`);
-  if (speakerColumn !== undefined && speakerAt < 0) {
-    throw new AttuneError('bad-input', `${file} has no ${speakerColumn} column`);
-  }
+  for (const { name, at } of extra) if (at < 0) throw new AttuneError('bad-input', `${file} has no ${name} column`);
   const base = dirname(file);
   const items: LabelledItem[] = [];
   const skipped: Record<string, number> = {};
@@ -145,8 +158,11 @@ async function fromCsv(file: string, split: string | undefined, speakerColumn?: 
     if (split !== undefined && rowSplit.toLowerCase() !== split.toLowerCase()) continue;
     const label = canonicalLabel(name);
     if (label === undefined) count(skipped, name);
-    else if (speakerAt < 0) items.push({ path: resolve(base, path), label });
-    else items.push({ path: resolve(base, path), label, speaker: fields[speakerAt]?.trim() ?? '' });
+    else {
+      const item: LabelledItem = { path: resolve(base, path), label };
+      for (const { field, at } of extra) item[field] = fields[at]?.trim() ?? '';
+      items.push(item);
+    }
   }
   if (split !== undefined && items.length === 0 && Object.keys(skipped).length === 0) {
     const known = [...splits].filter(Boolean).join(', ');

@@ -3,19 +3,19 @@
  * from a person's labelled readings (guided calibration, corrections, check-ins).
  *
  * Representation: the generic probabilities' centred log-probabilities x (features.ts), so the model does not
- * depend on which face or voice members the generic ensemble has. Each label k has a population prototype m_k
- * (an idealised confident reading of k) and a personal prototype mu_k, the mean x of the person's examples of k
- * shrunk toward m_k with `priorWeight` pseudo-examples. The adapted score is
+ * depend on which face or voice members the generic ensemble has, and cannot reconstruct or identify a face.
+ * Each label k the person has examples of has a personal prototype mu_k: the mean x of those examples, shrunk
+ * toward an idealised confident reading of k with `priorWeight` pseudo-examples. The adapted score is
  *
- *   z_k = ln p_k + strength * (mu_k - m_k) . (x - (mu_k + m_k) / 2)
+ *   z_k = ln p_k + strength * (radius - |x - mu_k|^2) / 2      (labels with examples)
+ *   z_k = ln p_k                                                 (labels without: exactly the generic score)
  *
- * the difference of the squared distances to m_k and to mu_k: a reading like the person's own examples of k is
- * tilted toward k, one unlike them away from it. A label without examples has mu_k = m_k and is left exactly
- * as the generic model scores it (still predictable, never boosted for being unknown). The generic ensemble is
- * the prior: the tilt's strength is a tuned default, stepped down toward 0 (the generic model, unchanged) while
- * leave-one-out on the person's own examples says adapting reads them worse than the generic model.
+ * A reading closer to the person's own examples of k than `radius` is tilted toward k, one farther away from
+ * it; a label without examples is neither helped nor hurt (still predictable, never boosted for being unknown).
+ * The generic ensemble is the prior: the strength is a tuned default, stepped down toward 0 (the generic model,
+ * unchanged) while leave-one-out on the person's own examples reads them worse than the generic model.
  *
- * The stored model is the tilt written out as a linear map (z = ln p + W x + o): numbers only.
+ * The stored model writes the terms out as z = ln p + W x + o + c |x|^2: numbers only.
  */
 import { EMOTIONS, argmaxLabel, isEmotion, probsFromVector } from '../labels';
 import type { Emotion, EmotionProbs } from '../labels';
@@ -38,27 +38,43 @@ export interface PersonalExample {
 }
 
 export interface PersonalTuning {
-  /** The tilt strength used when leave-one-out finds no harm in it. Default 0.5. */
+  /** The tilt strength used when leave-one-out finds no harm in it. Default per modality (DEFAULT_TUNING). */
   strength: number;
+  /**
+   * The squared distance (in centred log-probabilities) from a personal prototype at which a reading is neither
+   * tilted toward nor away from that label. Default per modality.
+   */
+  radius: number;
   /** Weaker strengths to fall back to, strongest first, when leave-one-out finds harm; then 0 (generic). */
   strengths: readonly number[];
-  /** Pseudo-examples pulling each personal prototype toward its population prototype. Default 1. */
+  /** Pseudo-examples pulling each personal prototype toward an idealised reading of its label. Default 1. */
   priorWeight: number;
-  /** The probability a population prototype puts on its own label. Default 0.7. */
+  /** The probability that idealised reading puts on its own label. Default 0.7. */
   prototypeConfidence: number;
   /**
    * How many fewer leave-one-out examples (weighted) an adapted strength may get right than the generic model
-   * before a weaker one is tried; guards a well-read person against being made worse. Default 0.
+   * before a weaker one is tried (negative: how many more it must get right); guards a well-read person
+   * against being made worse. Default per modality.
    */
   margin: number;
 }
 
-export const DEFAULT_TUNING: Readonly<PersonalTuning> = Object.freeze({
-  strength: 0.5,
-  strengths: Object.freeze([0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1]),
+const COMMON_TUNING = {
+  strengths: Object.freeze([0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1]),
   priorWeight: 1,
   prototypeConfidence: 0.7,
   margin: 0,
+};
+
+/**
+ * Chosen on CK+48's first 53 subjects (faces, K = 1) and RAVDESS actors 01-16 (voice, K = 2); the other CK+
+ * subjects and actors 17-20 were only reported on (resources/models/PERSONAL-MODEL.md). Voice asks leave-one-out
+ * for two more examples right than the generic model: with a margin of 0, 9 of the 16 actors the generic model
+ * already reads well were made slightly worse.
+ */
+export const DEFAULT_TUNING: Readonly<Record<PersonalModality, Readonly<PersonalTuning>>> = Object.freeze({
+  face: Object.freeze({ ...COMMON_TUNING, strength: 1, radius: 0, priorWeight: 0.2 }),
+  voice: Object.freeze({ ...COMMON_TUNING, strength: 1, radius: 0, margin: -1.5 }),
 });
 
 export interface PersonalModel {
@@ -74,6 +90,8 @@ export interface PersonalModel {
   weights: Record<Emotion, number[]>;
   /** Label k's tilt offset. */
   offsets: Record<Emotion, number>;
+  /** Label k's coefficient of |x|^2 (0 for labels without examples). */
+  curvature: Record<Emotion, number>;
 }
 
 /** truth -> predicted -> count. */
@@ -83,18 +101,20 @@ export type Confusion = Record<Emotion, Record<Emotion, number>>;
 const MAX_ABS = 1e4;
 const MAX_EXAMPLES = 1e7;
 
-function tuningOf(options: Partial<PersonalTuning> | undefined): PersonalTuning {
-  const t = { ...DEFAULT_TUNING, ...options };
+function tuningOf(modality: PersonalModality, options: Partial<PersonalTuning> | undefined): PersonalTuning {
+  const defaults = DEFAULT_TUNING[modality];
+  const t = { ...defaults, ...options };
   const strengths = [...new Set([0, ...t.strengths.filter((s) => Number.isFinite(s) && s >= 0)])].sort((a, b) => a - b);
   return {
-    strength: Number.isFinite(t.strength) && t.strength >= 0 ? t.strength : DEFAULT_TUNING.strength,
-    strengths: [...strengths, t.strength].filter((v) => Number.isFinite(v) && v >= 0),
-    priorWeight: Number.isFinite(t.priorWeight) && t.priorWeight > 0 ? t.priorWeight : DEFAULT_TUNING.priorWeight,
+    strength: Number.isFinite(t.strength) && t.strength >= 0 ? t.strength : defaults.strength,
+    radius: Number.isFinite(t.radius) && t.radius >= 0 ? t.radius : defaults.radius,
+    strengths,
+    priorWeight: Number.isFinite(t.priorWeight) && t.priorWeight > 0 ? t.priorWeight : defaults.priorWeight,
     prototypeConfidence:
       t.prototypeConfidence > 1 / N_LABELS && t.prototypeConfidence < 1
         ? t.prototypeConfidence
-        : DEFAULT_TUNING.prototypeConfidence,
-    margin: Number.isFinite(t.margin) && t.margin >= 0 ? t.margin : 0,
+        : defaults.prototypeConfidence,
+    margin: Number.isFinite(t.margin) ? t.margin : defaults.margin,
   };
 }
 
@@ -123,22 +143,12 @@ function prepare(examples: readonly PersonalExample[]): Prepared {
   return out;
 }
 
-/** Label k's tilt as (weights d = mu - m, offset -d.(mu + m)/2), before the strength. */
-function tiltOf(mu: Float64Array, m: Float64Array): { d: Float64Array; o: number } {
-  const d = new Float64Array(N_LABELS);
-  let o = 0;
-  for (let i = 0; i < N_LABELS; i++) {
-    const di = (mu[i] ?? 0) - (m[i] ?? 0);
-    d[i] = di;
-    o -= (di * ((mu[i] ?? 0) + (m[i] ?? 0))) / 2;
-  }
-  return { d, o };
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < N_LABELS; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
+/** Label k's term for one reading, before the strength: (radius - |x - mu|^2) / 2, or 0 without a prototype. */
+function term(x: Float64Array, mu: Float64Array | null, radius: number): number {
+  if (mu === null) return 0;
+  let d2 = 0;
+  for (let i = 0; i < N_LABELS; i++) d2 += ((x[i] ?? 0) - (mu[i] ?? 0)) ** 2;
+  return (radius - d2) / 2;
 }
 
 /** Fits the personal model for `modality` on `examples` (see the file comment). Pure; milliseconds. */
@@ -147,7 +157,7 @@ export function fitPersonalModel(
   examples: readonly PersonalExample[],
   options?: Partial<PersonalTuning>,
 ): PersonalModel {
-  const tuning = tuningOf(options);
+  const tuning = tuningOf(modality, options);
   const data = prepare(examples);
   const tau = tuning.priorWeight;
   const prototypes = EMOTIONS.map((_, k) => populationPrototype(k, tuning.prototypeConfidence));
@@ -161,68 +171,79 @@ export function fitPersonalModel(
     for (let i = 0; i < N_LABELS; i++) s[i] = (s[i] ?? 0) + w * (x[i] ?? 0);
     mass[k] = (mass[k] ?? 0) + w;
   });
-  const prototypeOf = (k: number, leaveOut?: { x: Float64Array; w: number }): Float64Array => {
+  /** Label k's personal prototype, optionally without one example; null when no example of k is left. */
+  const prototypeOf = (k: number, leaveOut?: { x: Float64Array; w: number }): Float64Array | null => {
+    const left = (mass[k] ?? 0) - (leaveOut?.w ?? 0);
+    if (left <= 1e-12) return null;
     const m = prototypes[k] as Float64Array;
     const s = sums[k] as Float64Array;
     const mu = new Float64Array(N_LABELS);
-    const total = (mass[k] ?? 0) - (leaveOut?.w ?? 0) + tau;
     for (let i = 0; i < N_LABELS; i++) {
-      mu[i] = ((s[i] ?? 0) - (leaveOut ? leaveOut.w * (leaveOut.x[i] ?? 0) : 0) + tau * (m[i] ?? 0)) / total;
+      mu[i] = ((s[i] ?? 0) - (leaveOut ? leaveOut.w * (leaveOut.x[i] ?? 0) : 0) + tau * (m[i] ?? 0)) / (left + tau);
     }
     return mu;
   };
-  const tilts = EMOTIONS.map((_, k) => tiltOf(prototypeOf(k), prototypes[k] as Float64Array));
-  const strength = chooseStrength(data, tuning, tilts, (n) => {
-    const k = data.label[n] ?? 0;
-    return tiltOf(
-      prototypeOf(k, { x: data.x[n] as Float64Array, w: data.weight[n] ?? 0 }),
-      prototypes[k] as Float64Array,
-    );
-  });
+  const mus = EMOTIONS.map((_, k) => prototypeOf(k));
+  const strength = chooseStrength(data, tuning, mus, (n) =>
+    prototypeOf(data.label[n] ?? 0, { x: data.x[n] as Float64Array, w: data.weight[n] ?? 0 }),
+  );
   const perLabel = {} as Record<Emotion, number>;
   const weights = {} as Record<Emotion, number[]>;
   const offsets = {} as Record<Emotion, number>;
+  const curvature = {} as Record<Emotion, number>;
+  // strength * (radius - |x - mu|^2) / 2 = strength * (mu.x) + strength * (radius - |mu|^2) / 2 - strength/2 * |x|^2
   EMOTIONS.forEach((label, k) => {
-    const t = tilts[k] as { d: Float64Array; o: number };
+    const mu = strength === 0 ? null : (mus[k] ?? null);
     perLabel[label] = mass[k] ?? 0;
-    weights[label] = Array.from(t.d, (v) => strength * v);
-    offsets[label] = strength * t.o;
+    weights[label] = mu === null ? EMOTIONS.map(() => 0) : Array.from(mu, (v) => strength * v);
+    offsets[label] = mu === null ? 0 : (strength * (tuning.radius - dot(mu, mu))) / 2;
+    curvature[label] = mu === null ? 0 : -strength / 2;
   });
-  return { version: 1, modality, examples: data.x.length, perLabel, strength, weights, offsets };
+  return { version: 1, modality, examples: data.x.length, perLabel, strength, weights, offsets, curvature };
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < N_LABELS; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
 }
 
 /**
- * The tilt strength to use: `tuning.strength`, stepped down through `tuning.strengths` while, in leave-one-out
- * on the person's own examples, it gets fewer (weighted) examples right than the generic model (strength 0)
- * less `margin`. Leave-one-out cannot see the gain on a label whose only example is the one left out, so it
- * serves as a guard against harm rather than as the judge of the best strength.
+ * The strength to use: `tuning.strength`, stepped down through `tuning.strengths` while, in leave-one-out on
+ * the person's own examples, it gets fewer (weighted) examples right than the generic model (strength 0) less
+ * `margin`. Leave-one-out cannot see the gain on a label whose only example is the one left out, so it serves
+ * as a guard against harm rather than as the judge of the best strength.
  */
 function chooseStrength(
   data: Prepared,
   tuning: PersonalTuning,
-  tilts: readonly { d: Float64Array; o: number }[],
-  leaveOneOutTilt: (n: number) => { d: Float64Array; o: number },
+  mus: readonly (Float64Array | null)[],
+  leaveOneOut: (n: number) => Float64Array | null,
 ): number {
-  if (data.x.length === 0) return 0;
-  const looTilts = data.x.map((_, n) => leaveOneOutTilt(n));
-  const z = new Float64Array(N_LABELS);
+  if (data.x.length === 0 || tuning.strength === 0) return 0;
+  // Each example's terms with its own label's prototype fitted without it.
+  const terms = data.x.map((x, n) =>
+    EMOTIONS.map((_, k) => term(x, k === data.label[n] ? leaveOneOut(n) : (mus[k] ?? null), tuning.radius)),
+  );
   const right = (strength: number): number => {
     let total = 0;
-    data.x.forEach((x, n) => {
+    data.x.forEach((_, n) => {
       const lp = data.logp[n] as Float64Array;
-      const truth = data.label[n] ?? 0;
+      const t = terms[n] as number[];
       let best = 0;
+      let bestZ = -Infinity;
       for (let k = 0; k < N_LABELS; k++) {
-        const t = (k === truth ? looTilts[n] : tilts[k]) as { d: Float64Array; o: number };
-        z[k] = (lp[k] ?? 0) + strength * (dot(t.d, x) + t.o);
-        if ((z[k] ?? 0) > (z[best] ?? 0)) best = k;
+        const z = (lp[k] ?? 0) + strength * (t[k] ?? 0);
+        if (z > bestZ) [best, bestZ] = [k, z];
       }
-      if (best === truth) total += data.weight[n] ?? 0;
+      if (best === data.label[n]) total += data.weight[n] ?? 0;
     });
     return total;
   };
   const floor = right(0) - tuning.margin;
-  const candidates = tuning.strengths.filter((s) => s > 0 && s <= tuning.strength).sort((a, b) => b - a);
+  const candidates = [tuning.strength, ...tuning.strengths.filter((s) => s > 0 && s < tuning.strength)].sort(
+    (a, b) => b - a,
+  );
   for (const strength of candidates) if (right(strength) >= floor) return strength;
   return 0;
 }
@@ -232,10 +253,11 @@ export function applyPersonalModel(model: PersonalModel | null, probs: EmotionPr
   if (model === null || model.strength === 0) return probs;
   const lp = logProbs(probs);
   const x = centred(lp);
+  const x2 = dot(x, x);
   const z = new Float64Array(N_LABELS);
   EMOTIONS.forEach((label, k) => {
     const w = model.weights[label];
-    let s = (lp[k] ?? 0) + model.offsets[label];
+    let s = (lp[k] ?? 0) + model.offsets[label] + model.curvature[label] * x2;
     for (let i = 0; i < N_LABELS; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
     z[k] = s;
   });
@@ -260,11 +282,12 @@ export function parsePersonalModel(json: unknown): { ok: true; value: PersonalMo
   }
   const strength = json.strength;
   if (!isBounded(strength) || strength < 0) return bad('strength must be a finite number ≥ 0');
-  const { perLabel, weights, offsets } = json;
-  if (!isObject(perLabel) || !isObject(weights) || !isObject(offsets)) {
-    return bad('perLabel, weights and offsets must be objects keyed by label');
+  const { perLabel, weights, offsets, curvature } = json;
+  if (!isObject(perLabel) || !isObject(weights) || !isObject(offsets) || !isObject(curvature)) {
+    return bad('perLabel, weights, offsets and curvature must be objects keyed by label');
   }
-  for (const key of [...Object.keys(perLabel), ...Object.keys(weights), ...Object.keys(offsets)]) {
+  const keys = [perLabel, weights, offsets, curvature].flatMap((o) => Object.keys(o));
+  for (const key of keys) {
     if (!isEmotion(key)) return bad(`unknown label ${key}`);
   }
   const value: PersonalModel = {
@@ -275,6 +298,7 @@ export function parsePersonalModel(json: unknown): { ok: true; value: PersonalMo
     strength,
     weights: {} as Record<Emotion, number[]>,
     offsets: {} as Record<Emotion, number>,
+    curvature: {} as Record<Emotion, number>,
   };
   for (const label of EMOTIONS) {
     const count = perLabel[label];
@@ -288,8 +312,11 @@ export function parsePersonalModel(json: unknown): { ok: true; value: PersonalMo
     const offset = offsets[label];
     if (!isBounded(offset)) return bad(`offsets.${label} must be a finite number`);
     value.perLabel[label] = count;
-    value.weights[label] = [...(row as number[])];
+    value.weights[label] = [...row];
     value.offsets[label] = offset;
+    const c = curvature[label];
+    if (!isBounded(c) || c > 0) return bad(`curvature.${label} must be a finite number ≤ 0`);
+    value.curvature[label] = c;
   }
   return { ok: true, value };
 }
