@@ -8,11 +8,14 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../shared/clock';
 import type { EngineEvent, LogLevel } from '../shared/engine-protocol';
 import { Engine, type VoiceAnalyzer } from './engine';
+import { EngineFeed } from './feed/engine-feed';
 import type { FrameAnalyzer } from './frame-analyzer';
 import { HistoryService } from './history-service';
 import { MoodService } from './mood-service';
+import { PersonalService } from './personal-service';
 import { CheckInStore } from './store/check-ins';
 import { EventStore } from './store/events';
+import { PersonalStore } from './store/personal';
 import { PromptStore } from './store/prompts';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
@@ -59,7 +62,9 @@ export function assembleEngine(parts: EngineParts): { engine: Engine; mood: Mood
     samples,
     history: new HistoryService({ db, clock, settings, checkIns, log }),
     text,
+    feed: new EngineFeed({ db, settings, now: () => clock.now() }),
     mood,
+    personal: new PersonalService({ store: new PersonalStore(db), clock, emit, log }),
     emit,
     log,
     voice: parts.voice,

@@ -14,12 +14,11 @@ export const SERVICE_ROUTES = {
   getPromptSettings: (e) => e.mood.getPromptSettings(),
   setPromptSettings: (e, patch) => e.mood.setPromptSettings(patch),
   getPrompts: (e, range) => e.mood.getPrompts(range.from, range.to),
-  answerPrompt: (e, id, action, felt) => e.mood.answerPrompt(id, action, felt),
-  correctMood: (e, felt) => e.mood.correctMood(felt),
-  getBaseline: (e) => e.mood.getBaseline(),
-  resetBaseline: (e) => e.mood.resetBaseline(),
-  startCalibration: (e) => e.mood.startCalibration(),
-  cancelCalibration: (e) => e.mood.cancelCalibration(),
+  // The personal model and its guided calibration.
+  getPersonal: (e) => e.personal.info(),
+  resetPersonal: (e) => e.personal.reset(),
+  startExpressionStep: (e, modality, label) => e.personal.startStep(modality, label),
+  cancelExpressionStep: (e) => e.personal.cancelStep(),
   // The history and the settings it keeps (`internal` where the engine keeps none).
   getDayHistory: (e, range) => e.history().dayHistory(range),
   getTrends: (e, range) => e.history().trends(range),
@@ -36,6 +35,14 @@ export const SERVICE_ROUTES = {
   setStoreText: (e, storeText) => e.intake().setStoreText(storeText),
   getIngestSettings: (e) => e.intake().ingestSettings(),
   setIngestEnabled: (e, enabled) => e.intake().setIngestEnabled(enabled),
+  // The mood feed's clients, switch and history (`internal` where the engine keeps none).
+  getMoodFeed: (e) => e.feed().state(),
+  setMoodFeedEnabled: (e, enabled) => e.feed().setEnabled(enabled),
+  createFeedClient: (e, request) => e.feed().create(request),
+  revokeFeedClient: (e, id) => e.feed().revoke(id),
+  getFeedAuth: (e) => e.feed().auth(),
+  markFeedRead: (e, reads) => e.feed().markRead(reads),
+  getFeedHistory: (e, range, resolution) => e.feed().historyRange(range, resolution),
 } satisfies { [M in EngineMethod]?: Route<M> };
 
 /** Requests the Engine answers by its own method of the same name. */
@@ -48,6 +55,8 @@ export const ENGINE_METHODS = [
   'addText',
   'addTexts',
   'checkIn',
+  'correctMood',
+  'answerPrompt',
   'advanceClock',
   'writeExport',
   'deleteHistory',

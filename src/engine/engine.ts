@@ -7,16 +7,22 @@ import type { TimeRange } from '../shared/api';
 import type { EngineEvent, LogLevel } from '../shared/engine-protocol';
 import { AttuneError } from '../shared/envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from '../shared/mood';
-import type { BreakPrompt } from '../shared/prompts';
+import { valenceArousal } from '../shared/affect';
+import { argmaxLabel, type Emotion, type EmotionProbs } from '../shared/labels';
+import type { BreakPrompt, PromptAction } from '../shared/prompts';
+import { feelingOfCheckIn } from '../shared/check-in-feeling';
 import type { CheckIn, CheckInRequest, TextInput } from '../shared/text-input';
 import type { RetentionSettings } from '../shared/history';
 import type { DeleteScope, DeleteSummary, ExportFormat } from '../shared/history-api';
 import type { AudioChunk } from './capture-input';
+import { expressionConfidence, labelFor } from './vision/observation';
 import type { EngineOwnApi } from './engine-routes';
 import type { Frame, FrameAnalyzer } from './frame-analyzer';
 import type { HistoryService } from './history-service';
 import type { MoodService } from './mood-service';
+import type { PersonalService } from './personal-service';
 import type { TextIntake } from './text-intake';
+import type { EngineFeed } from './feed/engine-feed';
 
 /** The part of the store the engine writes and reads. */
 export interface SampleRepository {
@@ -38,8 +44,13 @@ export interface VoiceAnalyzer {
 export interface EngineDeps {
   analyzer: FrameAnalyzer;
   samples: SampleRepository;
-  /** Fusion, prompts and the baseline; it also stores the fused mood. */
+  /** Fusion and prompts; it also stores the fused mood. */
   mood: MoodService;
+  /**
+   * The personal model: face and voice readings pass through it before fusion and storage, and corrections and
+   * check-ins teach it. Without it (analyze, some unit tests) readings stay generic and its calls fail `internal`.
+   */
+  personal?: PersonalService;
   emit: (event: EngineEvent) => void;
   log: (level: LogLevel, message: string) => void;
   /** Moves the engine's test clock (only where EngineConfig.testClock is set); absent otherwise. */
@@ -51,6 +62,8 @@ export interface EngineDeps {
   history?: HistoryService;
   /** Text evidence and check-ins; without it those calls fail with `model-missing`. */
   text?: TextIntake;
+  /** The mood feed's clients and history; without it those calls fail with `internal`. */
+  feed?: EngineFeed;
   /**
    * Texts written within this long of now also move the live mood, ms (default 60 000); older ones,
    * such as a backlog sent through the endpoint, are only stored.
@@ -121,6 +134,7 @@ export class Engine implements EngineOwnApi {
 
   /** About once a second: prompts, outcomes, calibration, the fused mood's 1 Hz history, and its upkeep. */
   tick(announceMood = true): BreakPrompt | null {
+    this.deps.personal?.tick();
     const prompt = this.deps.mood.tick(announceMood);
     this.deps.history?.tick();
     return prompt;
@@ -132,6 +146,7 @@ export class Engine implements EngineOwnApi {
       else this.deps.mood.resume();
     }
     this.paused = paused;
+    this.deps.personal?.setPaused(paused);
     if (paused) this.waiting = null;
     // An utterance cut by a pause is judged on what was heard, so nothing waits in memory while paused.
     const voice = this.deps.voice;
@@ -139,6 +154,7 @@ export class Engine implements EngineOwnApi {
   }
 
   setCamera(state: CameraState): void {
+    this.deps.personal?.setCamera(state);
     this.deps.emit({ name: 'camera', payload: state });
   }
 
@@ -161,7 +177,25 @@ export class Engine implements EngineOwnApi {
   checkIn(request: CheckInRequest): CheckIn {
     const checkIn = this.intake().checkIn(request);
     this.feel([checkIn.sample]);
+    // A check-in that names a feeling teaches the personal model what the face and voice showed just before.
+    const felt = feelingOfCheckIn(request.note, request.selfRating);
+    if (felt && !this.paused) this.deps.personal?.learn(checkIn.t, felt, 'check-in');
     return checkIn;
+  }
+
+  /**
+   * "This is wrong, I feel `felt`": refused with `paused` while paused (nothing stored); otherwise the readings
+   * of the seconds before teach the personal model, and the mood answers at once.
+   */
+  correctMood(felt: Emotion): LiveMood | null {
+    if (this.paused) throw new AttuneError('paused', 'Attune is paused, so there is no reading to correct.');
+    this.deps.personal?.learn(this.deps.mood.now(), felt, 'correction');
+    return this.deps.mood.correctMood(felt);
+  }
+
+  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt {
+    if (action === 'wrong' && felt && !this.paused) this.deps.personal?.learn(this.deps.mood.now(), felt, 'correction');
+    return this.deps.mood.answerPrompt(id, action, felt);
   }
 
   advanceClock(ms: number): number {
@@ -176,11 +210,11 @@ export class Engine implements EngineOwnApi {
 
   /**
    * Deletes immediately. Deleting everything keeps preferences (prompt rules, sensors, retention) but forgets the
-   * personal baseline: it was learnt from the deleted history.
+   * personal model: it was learnt from the person's own moments.
    */
   deleteHistory(scope: DeleteScope): DeleteSummary {
     const summary = this.history().deleteHistory(scope);
-    if (scope.kind === 'all') this.deps.mood.resetBaseline();
+    if (scope.kind === 'all') this.deps.personal?.reset();
     return summary;
   }
 
@@ -191,15 +225,27 @@ export class Engine implements EngineOwnApi {
     return next;
   }
 
-  /** Fusion, prompts and the baseline; requests it answers as they are go straight to it (engine-routes.ts). */
+  /** Fusion and prompts; requests it answers as they are go straight to it (engine-routes.ts). */
   get mood(): MoodService {
     return this.deps.mood;
+  }
+
+  /** The personal model, or a typed error where this engine keeps none (analyze, unit tests). */
+  get personal(): PersonalService {
+    if (!this.deps.personal) throw new AttuneError('internal', 'This engine keeps no personal model.');
+    return this.deps.personal;
   }
 
   /** The history service, or a typed error where this engine keeps none (analyze, unit tests). */
   history(): HistoryService {
     if (!this.deps.history) throw new AttuneError('internal', 'This engine keeps no history.');
     return this.deps.history;
+  }
+
+  /** The mood feed's clients and history, or a typed error where this engine keeps none. */
+  feed(): EngineFeed {
+    if (!this.deps.feed) throw new AttuneError('internal', 'This engine serves no mood feed.');
+    return this.deps.feed;
   }
 
   /** The text intake, or a typed error where the text model is not loaded. */
@@ -221,15 +267,20 @@ export class Engine implements EngineOwnApi {
       const segments = await pending;
       if (segments.length === 0) return;
       const rows: MoodSample[] = [];
+      const readings: VoiceReading[] = [];
       for (const { startMs, endMs, result } of segments) {
-        const { label, probs, valence, arousal, confidence } = result;
-        const reading: VoiceReading = { startMs, endMs, label, probs, valence, arousal, confidence };
-        this.deps.emit({ name: 'voice', payload: reading });
+        const { label, probs, valence, arousal, confidence } = personalVoice(
+          result,
+          this.deps.personal?.voice(startMs, endMs, result.probs),
+        );
+        readings.push({ startMs, endMs, label, probs, valence, arousal, confidence });
         // Stored times are integer ms; audio-derived ones are fractional.
         rows.push({ t: Math.round(startMs), source: 'voice', label, probs, valence, arousal, confidence });
         if (confidence > 0) this.deps.mood.voice(startMs, endMs, probs, confidence);
       }
       this.deps.samples.insert(rows);
+      // Announced once committed, as faces are.
+      for (const reading of readings) this.deps.emit({ name: 'voice', payload: reading });
     } catch (err) {
       // Bad audio must never stop the engine: report it and go on with the next chunk.
       this.deps.log('warn', `audio skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -253,11 +304,14 @@ export class Engine implements EngineOwnApi {
   }
 
   private async analyse(frame: Frame): Promise<void> {
-    const observation = await this.deps.analyzer.process(frame, frame.t);
+    const generic = await this.deps.analyzer.process(frame, frame.t);
+    const personal = this.deps.personal?.face(this.deps.mood.now(), generic.probs, generic.quality);
+    const observation = personalFace(generic, personal);
+    // Stored first: a 'face' event with probabilities announces a committed sample (the soak counts on it).
+    this.store(observation);
     this.deps.emit({ name: 'face', payload: observation });
     // Fusion runs on the engine's clock (the frame's capture time in live use, media time in `analyze`).
     this.deps.mood.face(this.deps.mood.now(), observation.probs, observation.confidence, observation.quality);
-    this.store(observation);
   }
 
   private store(observation: FaceObservation): void {
@@ -265,4 +319,24 @@ export class Engine implements EngineOwnApi {
     const { t, label, probs, valence, arousal, confidence } = observation;
     this.deps.samples.insert([{ t, source: 'face', label, probs, valence, arousal, confidence }]);
   }
+}
+
+/** A frame's observation read through the personal model: its probabilities, and the label, affect and confidence they give. */
+function personalFace(generic: FaceObservation, probs: EmotionProbs | null | undefined): FaceObservation {
+  if (!probs || probs === generic.probs) return generic;
+  const confidence = expressionConfidence(probs, generic.quality);
+  return { ...generic, probs, label: labelFor(probs, confidence), confidence, ...valenceArousal(probs) };
+}
+
+/**
+ * An utterance's reading through the personal model. Its confidence (how much speech, how clear) stays the voice
+ * pipeline's; an utterance too unclear to name stays unnamed.
+ */
+function personalVoice<R extends Omit<VoiceReading, 'startMs' | 'endMs'>>(
+  generic: R,
+  probs: EmotionProbs | undefined,
+): R {
+  if (!probs || probs === generic.probs) return generic;
+  const label = generic.label === 'unknown' ? 'unknown' : argmaxLabel(probs);
+  return { ...generic, probs, label, ...valenceArousal(probs) };
 }

@@ -17,6 +17,8 @@ import { DOWNLOAD_PREFIX, ExportDownloads } from './export-downloads';
 import { handleIngest, INGEST_PATH } from '../engine/ingest/ingest-route';
 import { TokenBucket, type RateOptions } from '../engine/ingest/ingest-rate';
 import { forkEngine } from './node-engine';
+import { isFeedPath, MoodFeed } from '../engine/feed/mood-feed';
+import { FEED_PATH } from '../shared/feed';
 import {
   authorised,
   hostHeaderAllowed,
@@ -42,6 +44,8 @@ export interface HostOptions {
   log?: (level: LogLevel, message: string) => void;
   /** Rate limit of the text endpoint, messages (default 5 000/s, burst 10 000). */
   ingestRate?: RateOptions;
+  /** Rate limit of the mood feed per client, requests (default 20/s, burst 40); the bench lifts it. */
+  feedRate?: RateOptions;
   /**
    * End-to-end tests only (ATTUNE_TEST_CLOCK=1 in host/main.ts): the engine runs on a test clock that
    * `POST /test/advance-clock?ms=N` (with the token) moves forward. Default false: the route does not exist.
@@ -75,6 +79,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ? { kind: 'unavailable', reason: 'The analysis engine is not ready yet.' }
       : { kind: 'websocket', url: `ws://127.0.0.1:${capturePort}/capture?token=${encodeURIComponent(token)}` };
 
+  // Serves /v1/mood on this server; its engine calls go through the lifecycle like the service's.
+  const feed = new MoodFeed({
+    auth: () => lifecycle.request('getFeedAuth'),
+    markRead: (reads) => lifecycle.request('markFeedRead', reads),
+    history: (range, resolution) => lifecycle.request('getFeedHistory', range, resolution),
+    onReaders: (readers) => emit('feed', { readers }),
+    rate: options.feedRate,
+  });
   // The service reaches the engine through the lifecycle, which reports back to the service.
   const service: AppService = new AppService({
     engine: { request: (method, ...args) => lifecycle.request(method, ...args) },
@@ -82,6 +94,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     emit,
     ingestUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`,
     downloadExport: (format, range) => downloads.register(format, range),
+    onPausedChange: (paused) => feed.setPaused(paused),
+    moodFeed: {
+      url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${FEED_PATH}`,
+      invalidate: () => feed.invalidate(),
+      describe: (records) => feed.describe(records),
+    },
   });
   const clock = options.clock ?? systemClock;
   const downloads = new ExportDownloads({
@@ -102,7 +120,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       testClock: options.testClock ?? false,
     },
     clock,
-    onEvent: (event) => service.engineEvent(event),
+    onEvent: (event) => {
+      if (event.name === 'mood') feed.observeMood(event.payload);
+      service.engineEvent(event);
+    },
     onState: (state, info) => {
       capturePort = state === 'ready' ? (info.capturePort ?? null) : null;
       service.engineStateChanged(state, info);
@@ -126,6 +147,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (isFeedPath(path)) {
+      // A reader that hangs up mid-answer must not take the host down.
+      await feed.handle(req, res, port).catch(() => res.destroy());
+      return;
+    }
     if (path === INGEST_PATH) {
       // A client that hangs up mid-upload must not take the host down.
       await handleIngest(req, res, ingest).catch(() => res.destroy());
@@ -188,6 +214,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     service,
     lifecycle,
     close: async () => {
+      feed.close();
       await lifecycle.stop();
       api.close();
       server.closeAllConnections();

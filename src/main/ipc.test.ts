@@ -45,10 +45,10 @@ function service(): ApiHandlers {
     getPrompts: notUsed,
     answerPrompt: notUsed,
     correctMood: notUsed,
-    getBaseline: notUsed,
-    resetBaseline: notUsed,
-    startCalibration: notUsed,
-    cancelCalibration: notUsed,
+    getPersonal: notUsed,
+    resetPersonal: notUsed,
+    startExpressionStep: notUsed,
+    cancelExpressionStep: notUsed,
     // So are the history, settings and first-run calls.
     getDayHistory: notUsed,
     getTrends: notUsed,
@@ -64,6 +64,10 @@ function service(): ApiHandlers {
     completeFirstRun: notUsed,
     getDesktopSettings: notUsed,
     setDesktopSettings: notUsed,
+    getMoodFeed: notUsed,
+    setMoodFeedEnabled: notUsed,
+    createFeedClient: notUsed,
+    revokeFeedClient: notUsed,
   };
 }
 

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { API_METHODS, apiChannel, eventChannel, type ApiHandlers } from './api';
 import { dispatchApi } from './api-dispatch';
 import { AttuneError } from './envelope';
-import { emptyBaseline } from './fusion/baseline';
+import { emptyModalityInfo, type PersonalInfo } from './personal-info';
 import type { AppStatus } from './mood';
 import { DEFAULT_PROMPT_SETTINGS } from './prompts';
 import { DEFAULT_RETENTION } from './history';
 import { DEFAULT_SENSOR_SETTINGS } from './history-api';
+
+const noPersonal: PersonalInfo = { face: emptyModalityInfo('face'), voice: emptyModalityInfo('voice'), problem: null };
 
 const status: AppStatus = {
   engine: 'ready',
@@ -41,10 +43,10 @@ const handlers: ApiHandlers = {
     throw new AttuneError('bad-input', 'no such prompt');
   },
   correctMood: () => null,
-  getBaseline: () => emptyBaseline(),
-  resetBaseline: () => emptyBaseline(),
-  startCalibration: () => ({ phase: 'idle' }),
-  cancelCalibration: () => ({ phase: 'idle' }),
+  getPersonal: () => noPersonal,
+  resetPersonal: () => noPersonal,
+  startExpressionStep: () => ({ phase: 'idle' }),
+  cancelExpressionStep: () => ({ phase: 'idle' }),
   getDayHistory: () => ({ rollups: [], prompts: [], events: [], checkIns: [] }),
   getTrends: () => ({
     days: [],
@@ -63,6 +65,12 @@ const handlers: ApiHandlers = {
   completeFirstRun: () => ({ completed: true }),
   getDesktopSettings: () => null,
   setDesktopSettings: () => null,
+  getMoodFeed: () => ({ enabled: false, url: null, clients: [], readers: 0 }),
+  setMoodFeedEnabled: (enabled) => ({ enabled, url: null, clients: [], readers: 0 }),
+  createFeedClient: () => {
+    throw new Error('not used');
+  },
+  revokeFeedClient: () => ({ enabled: false, url: null, clients: [], readers: 0 }),
 };
 
 describe('dispatchApi', () => {

@@ -10,8 +10,10 @@ import {
   rangeProblem,
   sensorSettingsProblem,
 } from './history-validate';
+import { feedClientRequestProblem } from './feed';
 import { isEmotion } from './labels';
 import { isCameraState, type SampleSource } from './mood';
+import { isStep } from './personal-info';
 import { isPromptAction, promptSettingsProblem } from './prompts';
 import { checkInProblem } from './text-input';
 
@@ -51,10 +53,10 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
     isPromptAction(a[1]) &&
     (a[2] === undefined || isEmotion(a[2])),
   correctMood: (a) => a.length === 1 && isEmotion(a[0]),
-  getBaseline: (a) => a.length === 0,
-  resetBaseline: (a) => a.length === 0,
-  startCalibration: (a) => a.length === 0,
-  cancelCalibration: (a) => a.length === 0,
+  getPersonal: (a) => a.length === 0,
+  resetPersonal: (a) => a.length === 0,
+  startExpressionStep: (a) => a.length === 2 && isStep(a[0], a[1]),
+  cancelExpressionStep: (a) => a.length === 0,
   getDayHistory: (a) => a.length === 1 && rangeProblem(a[0], MAX_DAY_HISTORY_MS) === null,
   getTrends: (a) => a.length === 1 && rangeProblem(a[0], MAX_TREND_MS) === null,
   getHeatmap: (a) => a.length === 1 && rangeProblem(a[0], MAX_TREND_MS) === null,
@@ -72,6 +74,10 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
   completeFirstRun: (a) => a.length === 1 && firstRunSensorsProblem(a[0]) === null,
   getDesktopSettings: (a) => a.length === 0,
   setDesktopSettings: (a) => a.length === 1 && desktopSettingsProblem(a[0]) === null,
+  getMoodFeed: (a) => a.length === 0,
+  setMoodFeedEnabled: (a) => a.length === 1 && typeof a[0] === 'boolean',
+  createFeedClient: (a) => a.length === 1 && feedClientRequestProblem(a[0]) === null,
+  revokeFeedClient: (a) => a.length === 1 && Number.isSafeInteger(a[0]),
 };
 
 export function validArgs<M extends ApiMethod>(method: M, args: readonly unknown[]): args is ApiArgs<M> {

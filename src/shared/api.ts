@@ -18,8 +18,10 @@ import type {
   Trends,
 } from './history-api';
 import type { RetentionSettings } from './history';
+import type { CreatedFeedClient, FeedClientRequest, FeedReaders, MoodFeedInfo } from './feed';
 import type { Emotion } from './labels';
-import type { BaselineInfo, BreakPrompt, CalibrationState, PromptAction, PromptSettings } from './prompts';
+import type { ExpressionStep, PersonalInfo, PersonalModality } from './personal-info';
+import type { BreakPrompt, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
 
 export interface TimeRange {
@@ -58,14 +60,22 @@ export interface AttuneApi {
   getPrompts(range: TimeRange): BreakPrompt[];
   /** Records the person's answer to a prompt; `wrong` with `felt` also counts as a correction. */
   answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt;
-  /** "This is wrong, I feel …": shifts the personal baseline and answers with the updated mood. */
+  /**
+   * "This is wrong, I feel …": the readings of the seconds before teach the personal model, and the answer is the
+   * updated mood. Refused with `paused` while sensing is paused (there is nothing to learn from).
+   */
   correctMood(felt: Emotion): LiveMood | null;
-  getBaseline(): BaselineInfo;
-  /** Forgets the calibration and every correction. */
-  resetBaseline(): BaselineInfo;
-  /** Starts about 20 s of calibration on a relaxed face and a few spoken words. */
-  startCalibration(): CalibrationState;
-  cancelCalibration(): CalibrationState;
+  /** What the personal model learnt: examples by source and label, what calibration changed, any problem. */
+  getPersonal(): PersonalInfo;
+  /** Forgets every calibration step, correction and check-in the personal model learnt from. */
+  resetPersonal(): PersonalInfo;
+  /**
+   * Starts one step of "Teach Attune your expressions": about 3 s of the face showing `label` (or a sentence said
+   * in that tone). Refused with `camera-off` or `paused`; it ends as a 'done' or 'failed' (`no-face`, `timed-out`)
+   * 'expression' event.
+   */
+  startExpressionStep(modality: PersonalModality, label: Emotion): ExpressionStep;
+  cancelExpressionStep(): ExpressionStep;
   /** A day (or any range) of the fused mood per minute, with prompts, events and check-ins. */
   getDayHistory(range: TimeRange): DayHistory;
   /** Week and month views: shares and valence by day, by hour of day, and whether breaks helped. */
@@ -88,6 +98,14 @@ export interface AttuneApi {
   /** Null where the app is not a desktop app (the headless host). */
   getDesktopSettings(): DesktopSettings | null;
   setDesktopSettings(patch: Partial<DesktopSettings>): DesktopSettings | null;
+  /** The local mood feed: its switch, address, clients and who is reading now (shared/feed.ts). */
+  getMoodFeed(): MoodFeedInfo;
+  /** Switches the mood feed on or off (default off). */
+  setMoodFeedEnabled(enabled: boolean): MoodFeedInfo;
+  /** Lets one more app read the mood; the answer holds its token, shown this once. */
+  createFeedClient(request: FeedClientRequest): CreatedFeedClient;
+  /** Removes an app's access at once (its open streams end). */
+  revokeFeedClient(id: number): MoodFeedInfo;
 }
 
 export type CaptureTarget =
@@ -101,9 +119,14 @@ export interface AttuneEvents {
   voice: VoiceReading;
   /** A new prompt to show, or one that changed (answered, outcome known). */
   prompt: BreakPrompt;
-  calibration: CalibrationState;
+  /** A calibration step started, progressed, finished or failed. */
+  expression: ExpressionStep;
+  /** The personal model changed (a step kept, a correction learnt, a reset). */
+  personal: PersonalInfo;
   /** Sensor settings changed (from settings, the first run or another page). */
   sensors: SensorSettings;
+  /** How many apps read the mood feed now changed. */
+  feed: FeedReaders;
 }
 
 export type ApiMethod = keyof AttuneApi;
@@ -146,10 +169,10 @@ export const API_METHODS = [
   'getPrompts',
   'answerPrompt',
   'correctMood',
-  'getBaseline',
-  'resetBaseline',
-  'startCalibration',
-  'cancelCalibration',
+  'getPersonal',
+  'resetPersonal',
+  'startExpressionStep',
+  'cancelExpressionStep',
   'getDayHistory',
   'getTrends',
   'getHeatmap',
@@ -164,6 +187,10 @@ export const API_METHODS = [
   'completeFirstRun',
   'getDesktopSettings',
   'setDesktopSettings',
+  'getMoodFeed',
+  'setMoodFeedEnabled',
+  'createFeedClient',
+  'revokeFeedClient',
 ] as const satisfies readonly ApiMethod[];
 
 export const API_EVENTS = [
@@ -172,8 +199,10 @@ export const API_EVENTS = [
   'face',
   'voice',
   'prompt',
-  'calibration',
+  'expression',
+  'personal',
   'sensors',
+  'feed',
 ] as const satisfies readonly ApiEvent[];
 
 // Compile-time proof that the lists above name every method and event of the interfaces.

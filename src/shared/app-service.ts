@@ -5,6 +5,7 @@
 import type { ApiHandlers, AttuneEvents, CaptureTarget, TimeRange } from './api';
 import { AttuneError, ok, type Envelope } from './envelope';
 import { forwardToEngine, unwrap, type EngineRequester, type ForwardedMethod } from './engine-forwards';
+import { feedHandlers, type FeedMethod, type FeedServing } from './feed-handlers';
 import type { EngineEvent, IngestSettings } from './engine-protocol';
 import type { LifecycleInfo } from './engine-lifecycle';
 import type { AppStatus, CameraState, EngineState } from './mood';
@@ -34,6 +35,8 @@ export interface AppServiceDeps {
   saveExport?: (format: ExportFormat, range: TimeRange | undefined) => Promise<ExportTarget>;
   /** The headless host: a one-time download address on its loopback server. */
   downloadExport?: (format: ExportFormat, range: TimeRange | undefined) => ExportTarget;
+  /** The local mood feed's server, where this app serves one (the headless host). */
+  moodFeed?: FeedServing;
   /** Desktop-only settings (start at login); without it get/setDesktopSettings answer null. */
   desktop?: {
     get(): DesktopSettings | Promise<DesktopSettings>;
@@ -42,7 +45,7 @@ export interface AppServiceDeps {
 }
 
 /** The renderer contract's own half (see {@link AppService.handlers}); the rest is forwarded to the engine. */
-export type OwnHandlers = Omit<ApiHandlers, ForwardedMethod>;
+export type OwnHandlers = Omit<ApiHandlers, ForwardedMethod | FeedMethod>;
 
 export class AppService implements OwnHandlers {
   private status: AppStatus = {
@@ -77,7 +80,7 @@ export class AppService implements OwnHandlers {
       getDesktopSettings: this.getDesktopSettings.bind(this),
       setDesktopSettings: this.setDesktopSettings.bind(this),
     };
-    return { ...forwardToEngine(this.deps.engine), ...own };
+    return { ...forwardToEngine(this.deps.engine), ...feedHandlers(this.deps.engine, this.deps.moodFeed), ...own };
   }
 
   getStatus(): AppStatus {
@@ -193,8 +196,11 @@ export class AppService implements OwnHandlers {
         this.deps.emit('prompt', event.payload);
         this.deps.onPrompt?.(event.payload);
         return;
-      case 'calibration':
-        this.deps.emit('calibration', event.payload);
+      case 'expression':
+        this.deps.emit('expression', event.payload);
+        return;
+      case 'personal':
+        this.deps.emit('personal', event.payload);
         return;
     }
   }

@@ -4,12 +4,13 @@ import { init } from './0001-init';
 import { checkIns } from './0002-check-ins';
 import { history } from './0003-history';
 import { personalModel } from './0004-personal-model';
+import { feedClients } from './0005-feed-clients';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones; never edit or reorder released ones. */
-export const MIGRATIONS: readonly Migration[] = [init, checkIns, history, personalModel];
+export const MIGRATIONS: readonly Migration[] = [init, checkIns, history, personalModel, feedClients];
 
 /** The schema version this build of Attune writes. */
 export const LATEST_VERSION = MIGRATIONS.length;
