@@ -120,6 +120,17 @@ async function loadVoice(config: EngineConfig): Promise<VoicePipeline | null> {
   }
 }
 
+let closing: Promise<void> | null = null;
+
+/** Closes the capture socket, the models and the database once, then exits 0. */
+function shutdown(why: string): void {
+  // Whatever hangs (an analysis that never returns), the process still goes.
+  setTimeout(() => process.exit(0), 5_000).unref();
+  closing ??= closeAll()
+    .catch((err: unknown) => log('error', `shutdown (${why}): ${String(err)}`))
+    .finally(() => process.exit(0));
+}
+
 function fatal(err: unknown, code: number): void {
   const failure = toFailure(err);
   if (!failure.ok) link.send({ type: 'fatal', seq: next(), error: failure.error });
@@ -138,9 +149,7 @@ link.onMessage((message) => {
       );
       return;
     case 'shutdown':
-      closeAll()
-        .catch((err: unknown) => log('error', `shutdown: ${String(err)}`))
-        .finally(() => process.exit(0));
+      shutdown('requested');
       return;
   }
 });
@@ -152,5 +161,10 @@ link.onCapturePort((port) => {
 
 process.on('uncaughtException', (err) => fatal(err, 1));
 process.on('unhandledRejection', (err) => fatal(err, 1));
-// A forked engine whose host died must not linger.
-process.on('disconnect', () => process.exit(0));
+// A forked engine whose host died must not linger; it closes the database first, as a shutdown would.
+process.on('disconnect', () => shutdown('host gone'));
+// Ctrl+C in a terminal signals the whole foreground process group, the engine included. The host (or Electron's
+// main) stops the engine itself with `shutdown`, after its own clean-up; dying here first would skip closing
+// the database (SQLite then replays the WAL at the next start). SIGTERM sent to the engine alone closes cleanly.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => shutdown('SIGTERM'));

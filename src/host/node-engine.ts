@@ -7,13 +7,14 @@ import type { EngineChild } from '../shared/engine-lifecycle';
 const ENGINE_ENTRY = fileURLToPath(new URL('../engine/entry.ts', import.meta.url));
 
 /** Forks src/engine/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it. */
-export function forkEngine(): EngineChild {
+export function forkEngine(): EngineChild & { readonly pid: number | undefined } {
   const child = fork(ENGINE_ENTRY, [], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   });
   return {
+    pid: child.pid,
     send: (message: ToEngine) => {
       if (child.connected) child.send(message);
     },
