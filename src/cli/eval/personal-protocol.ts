@@ -120,6 +120,31 @@ function drawCalibration(
   return out;
 }
 
+/**
+ * One subject's calibration folds for one seed: without groups, one fold (K items of each class with more than K
+ * drawn, the rest scored); with groups, one fold per group, scoring it with a calibration from the other groups.
+ */
+export function planCalibration(
+  own: readonly CachedReading[],
+  k: number,
+  random: () => number,
+): { calibration: CachedReading[]; targets: CachedReading[] }[] {
+  if (own.every((i) => i.group === undefined)) {
+    const calibration = drawCalibration(own, own, k, random);
+    return [{ calibration, targets: own.filter((i) => !calibration.includes(i)) }];
+  }
+  const groups = [...new Set(own.map((i) => i.group ?? ''))].sort();
+  return groups.map((group) => ({
+    calibration: drawCalibration(
+      own,
+      own.filter((i) => (i.group ?? '') !== group),
+      k,
+      random,
+    ),
+    targets: own.filter((i) => (i.group ?? '') === group),
+  }));
+}
+
 /** The calibration protocol (see the file comment). */
 export function runPersonalCalibration(
   items: readonly CachedReading[],
@@ -131,26 +156,10 @@ export function runPersonalCalibration(
   for (let seed = 1; seed <= options.seeds; seed++) {
     const random = mulberry32(seed);
     for (const [subject, own] of subjects) {
-      const read = (targets: readonly CachedReading[], calibration: readonly CachedReading[]) => {
+      for (const { calibration, targets } of planCalibration(own, k, random)) {
         const examples = calibration.map(exampleOf).filter((e): e is PersonalExample => e !== null);
         const model = fitPersonalModel(options.modality, examples, options.tuning);
         for (const t of targets) scored.push(scoredOf(seed, subject, t, model));
-      };
-      if (own.every((i) => i.group === undefined)) {
-        const calibration = drawCalibration(own, own, k, random);
-        read(
-          own.filter((i) => !calibration.includes(i)),
-          calibration,
-        );
-        continue;
-      }
-      const groups = [...new Set(own.map((i) => i.group ?? ''))].sort();
-      for (const group of groups) {
-        const pool = own.filter((i) => (i.group ?? '') !== group);
-        read(
-          own.filter((i) => (i.group ?? '') === group),
-          drawCalibration(own, pool, k, random),
-        );
       }
     }
   }
@@ -179,6 +188,8 @@ export function runPersonalCorrections(
   let corrections = 0;
   for (let seed = 1; seed <= options.seeds; seed++) {
     const random = mulberry32(seed);
+    // Whether the person corrects is drawn apart from the order, so every tuning sees the same streams.
+    const corrects = mulberry32(seed + 0x9e3779b9);
     for (const [subject, own] of subjects) {
       const stream = [...own];
       shuffleInPlace(stream, random);
@@ -197,7 +208,7 @@ export function runPersonalCorrections(
         const result = scoredOf(seed, subject, item, reader);
         if (position >= Math.floor(stream.length / 2)) scored.push(result);
         const shown = result.adapted === null ? fallback : argmaxLabel(result.adapted);
-        if (shown === item.label || item.probs === null || random() >= rate) return;
+        if (shown === item.label || item.probs === null || corrects() >= rate) return;
         learnt.push({ example: { label: item.label, probs: item.probs }, group: item.group });
         corrections++;
         model = fitPersonalModel(
