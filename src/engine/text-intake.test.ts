@@ -85,6 +85,18 @@ describe('text evidence in the engine', () => {
     expect(() => engine.checkIn({ note: '' })).toThrow(/write a note or pick a mood/);
   });
 
+  it('lets the meter rating outweigh the words for that moment, in the stored reading and the live mood', () => {
+    const { engine, events } = setup();
+    const words = 'so angry about this delay, furious';
+    expect(engine.addText({ text: words, at: NOW - 600_000 }).label).toBe('angry');
+    const saved = engine.checkIn({ note: words, selfRating: { pleasantness: 0.5, energy: 1 } });
+    expect(saved.sample).toMatchObject({ source: 'text', valence: 0.5, arousal: 1 });
+    expect(['happy', 'surprised']).toContain(saved.sample.label);
+    const live = events.filter((e) => e.name === 'mood').at(-1);
+    expect(live?.name === 'mood' && live.payload.probs.angry).toBeLessThan(0.25);
+    expect(live?.name === 'mood' && live.payload.label).not.toBe('angry');
+  });
+
   it('makes the endpoint token once and keeps the switch off until turned on', () => {
     const { api } = setup();
     expect(api.getIngestSettings()).toEqual({ token: 'token-1', enabled: false });

@@ -6,6 +6,7 @@
 import { AttuneError } from '../shared/envelope';
 import type { IngestSettings } from '../shared/engine-protocol';
 import type { MoodSample } from '../shared/mood';
+import { rateReading } from '../shared/rated-reading';
 import {
   checkInProblem,
   textInputProblem,
@@ -74,7 +75,9 @@ export class TextIntake {
   checkIn(request: CheckInRequest): CheckIn {
     const problem = checkInProblem(request);
     if (problem) throw new AttuneError('bad-input', problem);
-    const sample = this.read(request.note, this.deps.now());
+    const read = this.read(request.note, this.deps.now());
+    // The person's own rating outweighs the model's reading of their words for this moment.
+    const sample = request.selfRating ? rateReading(read, request.selfRating) : read;
     const keep = this.deps.settings.get(SETTING.storeText, false) && request.note !== '';
     return this.deps.checkIns.add(sample, request.selfRating ?? null, keep ? request.note : null);
   }

@@ -19,9 +19,9 @@ test('a check-in written on the dashboard is read, stored as numbers and marked 
   await expect(page.getByTestId('mood-cell-3-1')).toBeFocused();
   await dashboard.checkIn(note);
   const reading = await dashboard.expectCheckInReading();
-  expect(reading).toMatch(/^Saved\. /);
+  expect(reading).toBe('Saved. You rated this moment pleasant, high energy; Attune counts your rating for it.');
   const lines = await dashboard.expectTimelineCheckIns(1);
-  expect(lines[0]).toMatch(/check-in: you felt pleasant, energetic/);
+  expect(lines[0]).toMatch(/check-in: pleasant, high energy$/);
 
   const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
   try {

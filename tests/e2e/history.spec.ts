@@ -20,6 +20,9 @@ const CSV_HEADER = [
   'share_face',
   'share_voice',
   'share_text',
+  'check_in_pleasantness',
+  'check_in_energy',
+  'check_in_note',
 ].join(',');
 
 /** Rows per table, read from the host's database file beside the running host. */
@@ -70,11 +73,11 @@ test('a seeded week exports once as CSV and JSON (numbers only), then deleting a
     expect((await fetch(address)).status).toBe(404);
     expect(lines[0]).toBe(CSV_HEADER);
     expect(lines).toHaveLength(before.samples + 1);
-    // Every field is a time, a number, a source or a label: nothing else could hide there.
+    // Every field is a time, a number, a source or a label (no note was kept): nothing else could hide there.
     const odd = lines.slice(1).filter((line) => {
       const [time, ...fields] = line.split(',');
       return (
-        fields.length !== 16 ||
+        fields.length !== 19 ||
         !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(time ?? '') ||
         !fields.every((f) => /^(-?[\d.e-]*|[a-z]+)$/.test(f))
       );

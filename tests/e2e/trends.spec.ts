@@ -79,7 +79,8 @@ test('a seeded year: trends, explain, settings, export and delete', async ({ pag
   const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
   expect(lines[0]).toBe(
     'time,t,source,label,p_neutral,p_happy,p_sad,p_angry,p_fearful,p_disgusted,p_surprised,' +
-      'valence,arousal,confidence,share_face,share_voice,share_text',
+      'valence,arousal,confidence,share_face,share_voice,share_text,' +
+      'check_in_pleasantness,check_in_energy,check_in_note',
   );
   const store = new StoreReader(host().dbFile);
   try {

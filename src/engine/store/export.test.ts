@@ -40,7 +40,8 @@ describe('HistoryExporter', () => {
     const lines = chunks.join('').trimEnd().split('\n');
     expect(lines[0]).toBe(
       'time,t,source,label,p_neutral,p_happy,p_sad,p_angry,p_fearful,p_disgusted,p_surprised,' +
-        'valence,arousal,confidence,share_face,share_voice,share_text',
+        'valence,arousal,confidence,share_face,share_voice,share_text,' +
+        'check_in_pleasantness,check_in_energy,check_in_note',
     );
     expect(lines.slice(1).map((l) => l.split(',').slice(1, 4).join(' '))).toEqual([
       '60000 fused happy',
@@ -50,9 +51,21 @@ describe('HistoryExporter', () => {
       '120001 text happy',
     ]);
     expect(lines[1]).toBe(
-      '1970-01-01T00:01:00.000Z,60000,fused,happy,0.1,0.6,0.05,0.05,0.1,0.04,0.06,0.5,-0.25,0.75,0.5,0.5,0',
+      '1970-01-01T00:01:00.000Z,60000,fused,happy,0.1,0.6,0.05,0.05,0.1,0.04,0.06,0.5,-0.25,0.75,0.5,0.5,0,,,',
     );
-    expect(lines[2]?.endsWith(',0.75,,,')).toBe(true);
+    expect(lines[2]?.endsWith(',0.75,,,,,,')).toBe(true);
+    // The check-in's text sample carries the person's own rating (no note was kept).
+    expect(lines[5]?.endsWith(',0.5,0.5,')).toBe(true);
+  });
+
+  it('puts a kept check-in note in the CSV, quoted, and never as a formula', async () => {
+    const { db, exporter } = setup();
+    const store = new CheckInStore(db);
+    store.add(sample(3 * M, 'text'), null, 'Long day, but "the walk"\nhelped');
+    store.add(sample(4 * M, 'text'), { pleasantness: -0.5, energy: 0 }, '=HYPERLINK("x")');
+    const text = (await collect(exporter, 'csv', 100)).join('');
+    expect(text).toContain(',,,"Long day, but ""the walk""\nhelped"\n');
+    expect(text).toContain(',-0.5,0,"\'=HYPERLINK(""x"")"\n');
   });
 
   it('writes JSON with samples, rollups, prompts, events and check-ins of the range', async () => {

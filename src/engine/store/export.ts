@@ -32,9 +32,28 @@ interface PageParams {
   limit: number;
 }
 type SampleWithId = SampleRow & { id: number };
+type CsvRow = SampleWithId & CheckInCells;
 
 /** Fields are numbers and fixed codes (source, label), so none needs quoting; a missing share is empty. */
 const csvField = (v: string | number | null): string => (v === null ? '' : String(v));
+
+/**
+ * A kept check-in note as one CSV field: always quoted (commas, quotes and line breaks stay inside it), and
+ * one that starts like a spreadsheet formula gets a leading apostrophe so opening the file never runs it.
+ */
+export const csvText = (text: string | null): string => {
+  if (text === null) return '';
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
+};
+
+/** The check-in columns a CSV row carries: the person's own rating and note, beside the model's reading. */
+const CHECK_IN_COLUMNS = ['check_in_pleasantness', 'check_in_energy', 'check_in_note'];
+interface CheckInCells {
+  self_valence: number | null;
+  self_arousal: number | null;
+  note: string | null;
+}
 
 /**
  * Streams history in [from, to) as CSV (one row per sample, with a header) or JSON
@@ -44,6 +63,8 @@ const csvField = (v: string | number | null): string => (v === null ? '' : Strin
  */
 export class HistoryExporter {
   private readonly samplePage: Statement<[PageParams], SampleWithId>;
+  /** The same pages, each text sample beside its check-in (rating, kept note) when it came from one. */
+  private readonly csvPage: Statement<[PageParams], CsvRow>;
   private readonly rollupPage: Statement<[Omit<PageParams, 't' | 'id'>], RollupRow>;
   private readonly prompts: PromptStore;
   private readonly events: EventStore;
@@ -53,6 +74,11 @@ export class HistoryExporter {
     this.samplePage = db.prepare(`
       SELECT id, ${COLUMNS.join(', ')} FROM samples
       WHERE t >= @from AND t < @to AND (t > @t OR (t = @t AND id > @id)) ORDER BY t, id LIMIT @limit`);
+    this.csvPage = db.prepare(`
+      SELECT s.id AS id, ${COLUMNS.map((c) => `s.${c} AS ${c}`).join(', ')},
+        c.self_valence AS self_valence, c.self_arousal AS self_arousal, c.note AS note
+      FROM samples s LEFT JOIN check_ins c ON c.sample_id = s.id
+      WHERE s.t >= @from AND s.t < @to AND (s.t > @t OR (s.t = @t AND s.id > @id)) ORDER BY s.t, s.id LIMIT @limit`);
     this.rollupPage = db.prepare(
       `SELECT ${ROLLUP_COLUMNS.join(', ')} FROM rollups WHERE minute >= @from AND minute < @to ORDER BY minute LIMIT @limit`,
     );
@@ -80,12 +106,21 @@ export class HistoryExporter {
   }
 
   private *samples(from: number, to: number, pageSize: number): Generator<MoodSample[]> {
+    for (const rows of this.pages(this.samplePage, from, to, pageSize)) yield rows.map(fromRow);
+  }
+
+  private *pages<R extends SampleWithId>(
+    query: Statement<[PageParams], R>,
+    from: number,
+    to: number,
+    pageSize: number,
+  ): Generator<R[]> {
     // Keyset paging on (t, id): each page is a fresh indexed query that starts after the last row written.
     let cursor: Cursor = { t: from - 1, id: 0 };
     for (;;) {
       const { t, id } = cursor;
-      const rows = guard('export mood history', () => this.samplePage.all({ from, to, t, id, limit: pageSize }));
-      if (rows.length > 0) yield rows.map(fromRow);
+      const rows = guard('export mood history', () => query.all({ from, to, t, id, limit: pageSize }));
+      if (rows.length > 0) yield rows;
       const last = rows.at(-1);
       if (rows.length < pageSize || last === undefined) return;
       cursor = { t: last.t, id: last.id };
@@ -93,10 +128,11 @@ export class HistoryExporter {
   }
 
   private async csv(from: number, to: number, write: ExportWriter, pageSize: number): Promise<void> {
-    await write(`${['time', ...COLUMNS].join(',')}\n`);
-    for (const page of this.samples(from, to, pageSize)) {
-      const lines = page.map((s) =>
-        [
+    await write(`${['time', ...COLUMNS, ...CHECK_IN_COLUMNS].join(',')}\n`);
+    for (const rows of this.pages(this.csvPage, from, to, pageSize)) {
+      const lines = rows.map((row) => {
+        const s = fromRow(row);
+        const cells = [
           new Date(s.t).toISOString(),
           s.t,
           s.source,
@@ -108,10 +144,11 @@ export class HistoryExporter {
           s.shares?.face ?? null,
           s.shares?.voice ?? null,
           s.shares?.text ?? null,
-        ]
-          .map(csvField)
-          .join(','),
-      );
+          row.self_valence,
+          row.self_arousal,
+        ].map(csvField);
+        return [...cells, csvText(row.note)].join(',');
+      });
       await write(`${lines.join('\n')}\n`);
     }
   }

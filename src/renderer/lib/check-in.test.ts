@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { probsFromVector } from '../../shared/labels';
 import type { MoodSample } from '../../shared/mood';
-import { bytesLeft, cellRating, cellWords, checkInLine, moveCell, readingWords } from './check-in';
+import {
+  bytesLeft,
+  cellRating,
+  cellWords,
+  checkInLine,
+  checkInReply,
+  moveCell,
+  ratingWords,
+  readingWords,
+} from './check-in';
 
 const sample = (patch: Partial<MoodSample>): MoodSample => ({
   t: 0,
@@ -52,6 +61,26 @@ describe('words', () => {
       selfRating: { pleasantness: 0.5, energy: -0.5 },
       note: null,
     });
-    expect(line).toBe('09:07 · check-in: you felt pleasant, calm');
+    expect(line).toBe('09:07 · check-in: pleasant, low energy');
+  });
+
+  it("shows a kept note on the line, and names the rating in the meter's words", () => {
+    const t = new Date(2026, 0, 1, 21, 30).getTime();
+    const base = { id: 2, t, sample: sample({ t }) };
+    expect(checkInLine({ ...base, selfRating: null, note: 'Long day' })).toBe(
+      '21:30 · check-in: no rating · “Long day”',
+    );
+    expect(ratingWords({ pleasantness: 0.5, energy: 1 })).toBe('pleasant, very high energy');
+    expect(ratingWords({ pleasantness: 0, energy: 0 })).toBe('neither pleasant nor unpleasant, medium energy');
+  });
+
+  it('answers a rated check-in with the rating, never with a reading that contradicts it', () => {
+    const angry = sample({ label: 'angry', valence: -0.6, arousal: 0.7 });
+    const rated = { id: 3, t: 0, sample: angry, selfRating: { pleasantness: 0.5, energy: 1 }, note: null };
+    expect(checkInReply(rated)).toBe(
+      'You rated this moment pleasant, very high energy; Attune counts your rating for it.',
+    );
+    expect(checkInReply(rated)).not.toMatch(/angry/i);
+    expect(checkInReply({ ...rated, selfRating: null })).toMatch(/^The words sound angry/);
   });
 });

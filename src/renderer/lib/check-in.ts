@@ -66,10 +66,35 @@ export function readingWords(sample: MoodSample): string {
   return `The words sound ${tone}: ${valenceWords(sample.valence)} and ${arousalWords(sample.arousal)}.`;
 }
 
-/** One line for the timeline's list of check-ins. */
+/** The meter level nearest a rating value, 0 … SIDE - 1. */
+const level = (x: number): number => {
+  let best = 0;
+  LEVELS.forEach((l, i) => {
+    if (Math.abs(l - x) < Math.abs((LEVELS[best] ?? 0) - x)) best = i;
+  });
+  return best;
+};
+
+/** A meter rating in the meter's own words, e.g. "pleasant, high energy". */
+export function ratingWords(rating: SelfRating): string {
+  const pleasant = PLEASANT[level(rating.pleasantness)] ?? '';
+  return `${pleasant.toLowerCase()}, ${ENERGY[level(rating.energy)] ?? ''}`;
+}
+
+/** One line for Today's list of check-ins: time, the rating in words, and the note when it was kept. */
 export function checkInLine(checkIn: CheckIn): string {
-  const own = checkIn.selfRating
-    ? `you felt ${valenceWords(checkIn.selfRating.pleasantness)}, ${arousalWords(checkIn.selfRating.energy)}`
-    : 'no rating';
-  return `${clockTime(checkIn.t)} · check-in: ${own}`;
+  const own = checkIn.selfRating ? ratingWords(checkIn.selfRating) : 'no rating';
+  const note = checkIn.note ? ` · “${checkIn.note}”` : '';
+  return `${clockTime(checkIn.t)} · check-in: ${own}${note}`;
+}
+
+/**
+ * The answer under the check-in card once it is saved. With a meter rating the person's own words are the
+ * answer, and the model's reading of the note is never set against them; without one, the note's reading.
+ */
+export function checkInReply(checkIn: CheckIn): string {
+  if (checkIn.selfRating) {
+    return `You rated this moment ${ratingWords(checkIn.selfRating)}; Attune counts your rating for it.`;
+  }
+  return readingWords(checkIn.sample);
 }
