@@ -14,6 +14,7 @@ import { summarise, type Summary } from './stats';
 import { benchText } from './bench-text';
 import { benchVoice } from './bench-voice';
 import { benchFusion } from './bench-fusion';
+import { benchPersonal } from './bench-personal';
 import { benchHistory, formatHistoryBench } from './bench-history';
 
 export interface BenchOptions {
@@ -91,6 +92,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const voiceSeconds = options.voiceSeconds ?? 20;
   const voice = voiceSeconds > 0 ? await benchVoice(voiceSeconds) : null;
   const fusion = await benchFusion({ realtimeSeconds: options.realtimeSeconds ?? 20 });
+  const personal = benchPersonal();
   const historyDays = options.historyDays ?? 365;
   const history = historyDays > 0 ? await benchHistory({ days: historyDays }) : null;
   const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
@@ -115,6 +117,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       endpointMessagesPerSecond: text.endpointMessagesPerSecond,
     },
     fusion: { updateUs: fusion.updateUs, tickUs: fusion.tickUs, realtime: fusion.realtime },
+    personal: { examples: personal.examples, fitMs: personal.fitMs, applyMs: personal.applyMs },
     history,
     voice: voice && {
       modelLoadMs: round(voice.modelLoadMs),
@@ -149,6 +152,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       : []),
     ...(voice ? voice.lines : []),
     ...fusion.lines,
+    ...personal.lines,
     ...(history ? [formatHistoryBench(history)] : []),
     '',
   ];
