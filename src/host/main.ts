@@ -1,6 +1,7 @@
 /**
  * `npm run host` / the fallback of `npm start`: runs Attune without Electron and prints the address to
- * open in a browser. Options: --port N (default random), --data-dir DIR, --reason TEXT (why not Electron).
+ * open in a browser. Options: --port N (default random), --data-dir DIR, --reason TEXT (why not Electron),
+ * --renderer-dir DIR (the built pages, default out/renderer).
  * ATTUNE_TEST_CLOCK=1 runs the engine on a test clock that end-to-end tests move (never for real use).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,19 +16,22 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'data-dir': { type: 'string' },
     reason: { type: 'string' },
+    /** Folder of built pages (default out/renderer); the soak runs the host with a stub page. */
+    'renderer-dir': { type: 'string' },
   },
 });
 
 const dataDir = values['data-dir'] ?? defaultDataDir();
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 tightenFolder(dataDir);
-if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+const rendererDir = values['renderer-dir'] ?? DEFAULT_RENDERER_DIR;
+if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error('The dashboard is not built: run `npm run build:renderer` (npm start does this for you).');
   process.exit(1);
 }
 
 const host = await startHost({
-  rendererDir: DEFAULT_RENDERER_DIR,
+  rendererDir,
   modelsDir: DEFAULT_MODELS_DIR,
   dbFile: join(dataDir, 'attune.sqlite'),
   port: values.port ? Number(values.port) : 0,
