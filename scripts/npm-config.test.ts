@@ -27,6 +27,15 @@ describe('npm configuration', () => {
     expect(text).not.toMatch(/onnxruntime/);
   });
 
+  it('package.json denies onnxruntime-node its install script (npm 11 allowScripts), so a plain npm install skips the download', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+    };
+    expect(pkg.allowScripts?.['onnxruntime-node']).toBe(false);
+    // better-sqlite3 compiles from source where no prebuilt binary fits: its script must stay allowed.
+    expect(pkg.allowScripts?.['better-sqlite3']).toBe(true);
+  });
+
   it('CI sets the variable that makes onnxruntime-node skip its download', () => {
     expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/^export ONNXRUNTIME_NODE_INSTALL=skip$/m);
     expect(installFlag({ ONNXRUNTIME_NODE_INSTALL: 'skip' })).toBe(false);
