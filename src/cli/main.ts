@@ -5,7 +5,7 @@
  *   eval faces|voice … --personal K|--corrections RATE --subject-column NAME [--group-column NAME] [--seeds N]
  *   eval text <file.csv|file.tsv> [--json]
  *   bench [--json] [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
- *         [--history-days N]
+ *         [--history-days N] [--feed-seconds N]
  *   analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>] [--fps N] [--prompts] [--json]
  *   classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]
  *   soak [--minutes N] [--fps N] [--kill-engine-every DURATION] [--json]
@@ -23,7 +23,7 @@ import { runBench } from './bench';
 import { formatReport } from './eval/format-table';
 import { PersonalRun, formatPersonal, parsePersonalArgs, type PersonalValues } from './eval/personal-args';
 import { evalFaces } from './eval-faces';
-import { evalText } from './eval-text';
+import { evalText, formatTextReport } from './eval-text';
 import { FOUR as VOICE_FOUR, evalVoice } from './eval-voice';
 import { MODELS_DIR } from './paths';
 
@@ -35,7 +35,7 @@ const USAGE = `usage:
                     [--group-column NAME] [--seeds N]   (personal adaptation; either of --personal, --corrections)
   attune eval text <file.csv|file.tsv> [--json]
   attune bench [--runs N] [--faceapi-runs N] [--text-messages N] [--voice-seconds N] [--realtime-seconds N]
-               [--history-days N] [--json]
+               [--history-days N] [--feed-seconds N] [--json]
   attune analyze --video <file> [--audio <file.wav>] [--text <file.jsonl>] [--loop-for <duration>]
                  [--fps N] [--prompts] [--json]
   attune classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]
@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       'voice-seconds': { type: 'string' },
       'realtime-seconds': { type: 'string' },
       'history-days': { type: 'string' },
+      'feed-seconds': { type: 'string' },
       personal: { type: 'string' },
       corrections: { type: 'string' },
       'subject-column': { type: 'string' },
@@ -145,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'eval' && task === 'text' && path) {
     const report = await evalText(path);
-    print(report, formatReport(report));
+    print(report, formatTextReport(report));
     return 0;
   }
   if (command === 'bench') {
@@ -156,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
       voiceSeconds: values['voice-seconds'] ? Number(values['voice-seconds']) : undefined,
       realtimeSeconds: values['realtime-seconds'] ? Number(values['realtime-seconds']) : undefined,
       historyDays: values['history-days'] ? Number(values['history-days']) : undefined,
+      feedSeconds: values['feed-seconds'] ? Number(values['feed-seconds']) : undefined,
     });
     print(result.json, result.text);
     return 0;

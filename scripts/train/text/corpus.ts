@@ -8,6 +8,8 @@ export interface Corpus {
   readonly x: Csr;
   readonly labels: readonly (readonly number[])[];
   readonly texts: readonly string[];
+  /** Per row, a multiplier of its training cost (a domain's weight in a mixed corpus); absent = all 1. */
+  readonly sampleWeights?: Float64Array;
 }
 
 /** EMOTIONS indices of a row's labels; throws on a label that maps to no canonical emotion. */
@@ -19,12 +21,11 @@ export function labelIndices(names: readonly string[]): number[] {
   });
 }
 
-/** Hashes every row's text; rows with more than one label are kept only when `multiLabel` is true. */
-export function buildCorpus(rows: readonly MultiLabelExample[], config: FeatureConfig, multiLabel: boolean): Corpus {
-  const kept = rows.filter((r) => multiLabel || r.labels.length === 1);
-  const vectors = kept.map((r) => featurize(r.text, config));
+/** Hashes texts into rows of a CSR matrix. */
+export function hashTexts(texts: readonly string[], config: FeatureConfig): Csr {
+  const vectors = texts.map((t) => featurize(t, config));
   const nnz = vectors.reduce((n, v) => n + v.indices.length, 0);
-  const indptr = new Int32Array(kept.length + 1);
+  const indptr = new Int32Array(texts.length + 1);
   const indices = new Int32Array(nnz);
   const values = new Float32Array(nnz);
   let p = 0;
@@ -34,8 +35,17 @@ export function buildCorpus(rows: readonly MultiLabelExample[], config: FeatureC
     p += v.indices.length;
     indptr[r + 1] = p;
   });
+  return { rows: texts.length, dimensions: config.dimensions, indptr, indices, values };
+}
+
+/** Hashes every row's text; rows with more than one label are kept only when `multiLabel` is true. */
+export function buildCorpus(rows: readonly MultiLabelExample[], config: FeatureConfig, multiLabel: boolean): Corpus {
+  const kept = rows.filter((r) => multiLabel || r.labels.length === 1);
   return {
-    x: { rows: kept.length, dimensions: config.dimensions, indptr, indices, values },
+    x: hashTexts(
+      kept.map((r) => r.text),
+      config,
+    ),
     labels: kept.map((r) => labelIndices(r.labels)),
     texts: kept.map((r) => r.text),
   };

@@ -26,11 +26,14 @@ export function classWeights(corpus: Corpus, classes: number, power: number): nu
   return counts.map((n) => (n > 0 ? (corpus.x.rows / (classes * n)) ** power : 1));
 }
 
-/** Trains one SVM per class; a row's cost is C × the largest weight among its labels. */
+/** Trains one SVM per class; a row's cost is C × the largest weight among its labels × its sample weight. */
 export function fitOvr(corpus: Corpus, classes: number, options: FitOptions): Fitted {
   const start = performance.now();
   const cw = classWeights(corpus, classes, options.classWeightPower);
-  const cost = Float64Array.from(corpus.labels, (l) => options.c * Math.max(...l.map((k) => cw[k] ?? 1)));
+  const cost = Float64Array.from(
+    corpus.labels,
+    (l, i) => options.c * Math.max(...l.map((k) => cw[k] ?? 1)) * (corpus.sampleWeights?.[i] ?? 1),
+  );
   const weights: Float64Array[] = [];
   const passes: number[] = [];
   for (let k = 0; k < classes; k++) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, isEmotion, type Emotion } from '../../shared/labels';
+import { decodeAffectHead, type AffectHead, type AffectHeadFile } from './affect-head';
 import { validateFeatureConfig, type FeatureConfig } from './features';
 import { HASH_ID } from './hash';
 
@@ -34,12 +35,15 @@ export interface TextModelFile {
   readonly weightsSha256: string;
   readonly weights: string;
   readonly provenance: Readonly<Record<string, unknown>>;
+  /** Optional valence/arousal outputs (affect-head.ts); without them they follow from the label probabilities. */
+  readonly affect?: AffectHeadFile;
 }
 
 /** A loaded model: the file's settings with the weights decoded. */
-export interface TextModel extends Omit<TextModelFile, 'weights'> {
+export interface TextModel extends Omit<TextModelFile, 'weights' | 'affect'> {
   /** int8 weights, bucket-major: q[bucket × labels.length + k]. */
   readonly q: Int8Array;
+  readonly affect?: AffectHead;
 }
 
 /** Per-class symmetric int8 quantisation: scale_k = max |w_k| / 127, q = round(w / scale). */
@@ -149,5 +153,6 @@ export function decodeModel(json: unknown, file: string): TextModel {
     provenance:
       typeof m.provenance === 'object' && m.provenance !== null ? (m.provenance as Record<string, unknown>) : {},
     q,
+    ...(m.affect !== undefined ? { affect: decodeAffectHead(m.affect, k, features.dimensions, file) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { valenceArousal } from '../../shared/affect';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, argmaxLabel, type EmotionProbs, type MoodLabel } from '../../shared/labels';
+import { applyAffectHead } from './affect-head';
 import { softmax } from './calibration';
 import { vectorize } from './features';
 import { decodeModel, type TextModel } from './model-file';
@@ -20,7 +21,10 @@ export interface TextClassification {
   readonly probs: EmotionProbs;
   /** The most probable emotion, or `unknown` when `confidence` is below the model's threshold. */
   readonly label: MoodLabel;
-  /** Expected valence and arousal in [-1, 1] under `probs` (see shared/affect.ts). */
+  /**
+   * Valence and arousal in [-1, 1]: the model's own outputs, regressed on rated sentences (EmoBank) when the
+   * file has them (see affect-head.ts), else the expected values under `probs` (see shared/affect.ts).
+   */
   readonly valence: number;
   readonly arousal: number;
   /**
@@ -67,6 +71,15 @@ export class TextClassifier {
 
   /** Raw linear scores in the model's label order (before temperature and softmax), with the token count. */
   scores(text: string): { scores: Float64Array; contentTokens: number } {
+    const { scores, contentTokens } = this.scoresAndFeatures(text);
+    return { scores, contentTokens };
+  }
+
+  private scoresAndFeatures(text: string): {
+    scores: Float64Array;
+    contentTokens: number;
+    x: { indices: Int32Array; values: Float32Array };
+  } {
     if (typeof text !== 'string') throw new AttuneError('bad-input', 'The text to classify must be a string.');
     const { features, labels, q, bias, quantization } = this.model;
     const tokens = tokenize(truncateText(text), features);
@@ -80,12 +93,12 @@ export class TextClassifier {
     }
     const scores = new Float64Array(k);
     for (let c = 0; c < k; c++) scores[c] = (bias[c] ?? 0) + (quantization.scales[c] ?? 0) * (acc[c] ?? 0);
-    return { scores, contentTokens: tokens.contentTokens };
+    return { scores, contentTokens: tokens.contentTokens, x };
   }
 
   classify(text: string): TextClassification {
-    const { scores, contentTokens } = this.scores(text);
-    const { labels, temperature, confidence: rule } = this.model;
+    const { scores, contentTokens, x } = this.scoresAndFeatures(text);
+    const { labels, temperature, confidence: rule, affect } = this.model;
     const p = softmax(scores, temperature);
     const probs = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbs;
     labels.forEach((label, c) => {
@@ -97,7 +110,7 @@ export class TextClassifier {
     return {
       probs,
       label: confidence < rule.unknownBelow ? 'unknown' : top,
-      ...valenceArousal(probs),
+      ...(affect ? applyAffectHead(affect, labels, x.indices, x.values, probs) : valenceArousal(probs)),
       confidence,
     };
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
-import { parseDelimited, readGoEmotions, readTextDataset } from './text-dataset';
+import { parseDelimited, readGoEmotions, readRatedTexts, readTextDataset } from './text-dataset';
 
 let dir: string;
 beforeEach(() => {
@@ -66,5 +66,22 @@ describe('readTextDataset', () => {
     expect(missing).toThrow(expect.objectContaining({ kind: 'bad-input' }) as Error);
     const headerless = write('x.tsv', 'hello\t3\tid\n');
     expect(() => readTextDataset(headerless)).toThrow(/labels.txt/);
+  });
+});
+
+describe('readRatedTexts', () => {
+  it("reads EmoBank's layout, keeping each row's numeric ratings", () => {
+    const file = write(
+      'emobank.csv',
+      'id,text,valence,arousal,dominance\na,"Good news, at last.",3.9,3.1,3.2\nb,No valence here,,2.5,3\nc,,3,3,3\nd,Nothing rated,x,,3\n',
+    );
+    expect(readRatedTexts(file)).toEqual([
+      { text: 'Good news, at last.', valence: 3.9, arousal: 3.1 },
+      { text: 'No valence here', arousal: 2.5 },
+    ]);
+  });
+
+  it('returns nothing for a file without rating columns', () => {
+    expect(readRatedTexts(write('plain.csv', 'text,label\nhi,joy\n'))).toEqual([]);
   });
 });

@@ -130,3 +130,39 @@ export function readTextDataset(file: string): TextExample[] {
     `${file}: expected a CSV/TSV with "text" and "label" columns, or a GoEmotions TSV with labels.txt beside it.`,
   );
 }
+
+/** One text with valence and/or arousal ratings, as written in the file (EmoBank: 1–5). */
+export interface RatedText {
+  readonly text: string;
+  readonly valence?: number;
+  readonly arousal?: number;
+}
+
+/**
+ * Reads the `valence` and `arousal` columns of a CSV/TSV with a header naming `text` (EmoBank's layout:
+ * `id,text,valence,arousal,dominance`). Returns [] when the file has neither column; a row keeps the ratings
+ * that are numbers (an empty or non-numeric cell is left out of that figure) and is dropped when it has none
+ * or an empty text.
+ */
+export function readRatedTexts(file: string): RatedText[] {
+  const content = readText(file);
+  const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
+  const rows = parseDelimited(content, firstLine.includes('\t') ? '\t' : ',');
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const textCol = header.indexOf('text');
+  const valenceCol = header.indexOf('valence');
+  const arousalCol = header.indexOf('arousal');
+  if (textCol < 0 || (valenceCol < 0 && arousalCol < 0)) return [];
+  const rating = (cells: string[], col: number): number | undefined => {
+    const cell = col >= 0 ? (cells[col] ?? '').trim() : '';
+    const x = cell === '' ? NaN : Number(cell);
+    return Number.isFinite(x) ? x : undefined;
+  };
+  return rows.slice(1).flatMap((cells) => {
+    const text = cells[textCol] ?? '';
+    const valence = rating(cells, valenceCol);
+    const arousal = rating(cells, arousalCol);
+    if (text.trim() === '' || (valence === undefined && arousal === undefined)) return [];
+    return [{ text, ...(valence !== undefined ? { valence } : {}), ...(arousal !== undefined ? { arousal } : {}) }];
+  });
+}
