@@ -51,8 +51,9 @@ export function quietHoursProblem(from: MinuteOfDay | null, to: MinuteOfDay | nu
 export function rulesWords(settings: PromptSettings): string {
   if (!settings.enabled) return 'Break suggestions are off.';
   const quiet = settings.quietHours ? `, never from ${quietHoursWords(settings.quietHours)}` : '';
+  const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
   return (
-    `On: at most ${settings.dailyCap} a day, ${settings.cooldownMinutes} minutes apart, ` +
-    `after ${settings.windowMinutes} minutes that look low or tense${quiet}.`
+    `On: at most ${settings.dailyCap} a day, ${minutes(settings.cooldownMinutes)} apart, ` +
+    `after ${minutes(settings.windowMinutes)} that look low or tense${quiet}.`
   );
 }
