@@ -108,7 +108,7 @@ describe('prompt words', () => {
     expect(promptOutcome(prompt(breathe), 116 * MIN)).toBe('unknown');
     expect(promptOutcome(prompt({ action: 'not-now', answeredAt: 101 * MIN }), 200 * MIN)).toBe('no-break');
     expect(promptOutcome(prompt(), 100 * MIN)).toBe('no-break');
-    expect(outcomeWords('lighter')).toBe('Felt lighter afterwards');
+    expect(outcomeWords('lighter')).toBe('Looked lighter afterwards');
     expect(outcomeWords('no-break')).toBeNull();
   });
 

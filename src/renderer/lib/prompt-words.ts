@@ -87,9 +87,10 @@ export function promptOutcome(prompt: BreakPrompt, now: number): Outcome {
 }
 
 const OUTCOME_WORDS: Record<Outcome, string | null> = {
-  lighter: 'Felt lighter afterwards',
+  // What was seen, not what was felt: the estimate looked lighter, the person may say otherwise.
+  lighter: 'Looked lighter afterwards',
   'no-change': 'No change seen',
-  watching: 'Still watching',
+  watching: 'Checking the next 15 minutes',
   unknown: 'Not enough seen afterwards to tell',
   'no-break': null,
 };

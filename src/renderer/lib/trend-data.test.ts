@@ -106,7 +106,7 @@ describe('breakWords', () => {
     expect(breakWords({ ...none, prompts: 2 })).toBe('2 prompts, but no break was taken.');
     expect(breakWords({ ...none, prompts: 3, breaks: 2, unknown: 2 })).toMatch(/too early/);
     expect(breakWords({ prompts: 5, breaks: 4, recovered: 3, notRecovered: 1, unknown: 0 })).toBe(
-      '4 breaks taken. After 3 of the 4 whose outcome is known, the mood felt lighter within 15 minutes.',
+      '4 breaks taken. The mood looked lighter within 15 minutes after 3 of 4 breaks whose outcome is known.',
     );
   });
 });

@@ -105,8 +105,9 @@ export function breakWords(s: BreakOutcomeSummary): string {
   if (s.breaks === 0) return `${s.prompts === 1 ? '1 prompt' : `${s.prompts} prompts`}, but no break was taken.`;
   const known = s.recovered + s.notRecovered;
   const breaks = s.breaks === 1 ? '1 break' : `${s.breaks} breaks`;
-  if (known === 0) return `${breaks} taken; it is too early to tell whether they helped.`;
-  return `${breaks} taken. After ${s.recovered} of the ${known} whose outcome is known, the mood felt lighter within 15 minutes.`;
+  if (known === 0) return `${breaks} taken; it is too early to tell whether ${s.breaks === 1 ? 'it' : 'they'} helped.`;
+  const outOf = `${s.recovered} of ${known === 1 ? '1 break' : `${known} breaks`}`;
+  return `${breaks} taken. The mood looked lighter within 15 minutes after ${outOf} whose outcome is known.`;
 }
 
 /** The hour of day with the most pleasant and the least pleasant mean valence (hours with data only). */
