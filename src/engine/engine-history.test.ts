@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock';
 import { fixedOffset } from '../shared/history';
-import { emptyBaseline } from '../shared/fusion/baseline';
+import { probsFromVector } from '../shared/labels';
 import { Engine } from './engine';
 import { engineApi } from './engine-routes';
 import type { FrameAnalyzer } from './frame-analyzer';
 import { HistoryService } from './history-service';
+import { PersonalService } from './personal-service';
 import { CheckInStore } from './store/check-ins';
+import { PersonalStore } from './store/personal';
 import { openDatabase } from './store/open-database';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
@@ -34,15 +36,22 @@ function setup(withHistory = true) {
     calendar: fixedOffset(0),
     defer: (step) => deferred.push(step),
   });
+  const personal = new PersonalService({
+    store: new PersonalStore(db),
+    clock,
+    emit: () => undefined,
+    log: () => undefined,
+  });
   const engine = new Engine({
     analyzer: noFrames,
     samples,
     mood,
+    personal,
     history: withHistory ? history : undefined,
     emit: () => undefined,
     log: () => undefined,
   });
-  return { engine, api: engineApi(engine), clock, samples, deferred, mood };
+  return { engine, api: engineApi(engine), clock, samples, deferred, mood, personal };
 }
 
 describe('Engine with its history', () => {
@@ -56,12 +65,13 @@ describe('Engine with its history', () => {
     expect(api.getDayHistory({ from: T0, to: T0 + 3_600_000 }).rollups.map((r) => r.n)).toEqual([2]);
   });
 
-  it('forgets the personal baseline when everything is deleted', () => {
-    const { engine, api, mood } = setup();
-    api.correctMood('sad');
-    expect(mood.getBaseline()).not.toEqual(emptyBaseline());
+  it('forgets the personal model when everything is deleted', () => {
+    const { engine, api, clock, personal } = setup();
+    personal.face(clock.now(), probsFromVector([0.1, 0.1, 0.6, 0.1, 0.04, 0.03, 0.03]), 1);
+    api.correctMood('neutral');
+    expect(api.getPersonal().face).toMatchObject({ examples: 1, bySource: { correction: 1 } });
     engine.deleteHistory({ kind: 'all' });
-    expect(mood.getBaseline()).toEqual(emptyBaseline());
+    expect(api.getPersonal().face).toMatchObject({ examples: 0, active: false });
     expect(engine.countSamples()).toBe(0);
   });
 

@@ -72,15 +72,19 @@ describe('MoodService', () => {
     expect(mood.setPromptSettings({ enabled: true }).enabled).toBe(true);
   });
 
-  it('a correction is stored as an event and moves the mood toward what the person feels', () => {
+  it('stores a correction as an event (the personal model, not a bias here, learns from it)', () => {
     const { mood, look, history } = setup();
     look(HAPPY, 30);
-    const before = mood.liveMood();
     const after = mood.correctMood('neutral');
-    expect(after?.probs.neutral).toBeGreaterThan(before?.probs.neutral ?? 1);
+    expect(after?.label).toBe('happy');
+    expect(history.range(0, Infinity, 'correction')).toMatchObject([{ data: { shown: 'happy', felt: 'neutral' } }]);
+  });
+
+  it('refuses a correction while paused and stores nothing', () => {
+    const { mood, look, history } = setup();
     look(HAPPY, 10);
-    expect(mood.liveMood()?.probs.happy).toBeLessThan(before?.probs.happy ?? 0);
-    expect(history.range(0, Infinity, 'correction')).toMatchObject([{ data: { felt: 'neutral' } }]);
-    expect(mood.getBaseline().corrections).toBe(1);
+    mood.pause();
+    expect(() => mood.correctMood('sad')).toThrow(expect.objectContaining({ kind: 'paused' }));
+    expect(history.range(0, Infinity, 'correction')).toEqual([]);
   });
 });

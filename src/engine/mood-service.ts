@@ -1,7 +1,8 @@
 /**
  * The engine's side of "one mood over time": feeds every modality's evidence to the pure Companion (fusion,
- * smoothing, baseline, persistence, prompt policy), and does what the Companion must not: storing the fused
- * mood, prompts, corrections and the baseline, and telling the app about them.
+ * smoothing, persistence, prompt policy), and does what the Companion must not: storing the fused mood, prompts
+ * and corrections, and telling the app about them. Face and voice evidence arrives already read through the
+ * personal model (personal-service.ts), which replaced the neutral-only baseline: the Companion's stays empty.
  */
 import type { Clock } from '../shared/clock';
 import { AttuneError } from '../shared/envelope';
@@ -14,9 +15,7 @@ import {
   DEFAULT_PROMPT_SETTINGS,
   QUIET_ENVIRONMENT,
   promptSettingsProblem,
-  type BaselineInfo,
   type BreakPrompt,
-  type CalibrationState,
   type Environment,
   type PromptAction,
   type PromptSettings,
@@ -53,7 +52,7 @@ export interface MoodServiceDeps {
 }
 
 /** Setting keys. */
-const KEY = { prompts: 'promptSettings', baseline: 'baseline' } as const;
+const KEY = { prompts: 'promptSettings' } as const;
 const DAY_MS = 24 * 3_600_000;
 
 export const systemLocalTime: LocalTime = {
@@ -69,12 +68,13 @@ export class MoodService {
   private environment: Environment = { ...QUIET_ENVIRONMENT };
   private live: LiveMood | null = null;
   private lastFusedStoredAt = -Infinity;
+  private paused = false;
 
   constructor(private readonly deps: MoodServiceDeps) {
     const now = deps.clock.now();
     this.companion = new Companion({
       settings: this.getPromptSettings(),
-      baseline: deps.settings.get<BaselineInfo | null>(KEY.baseline, null) ?? emptyBaseline(),
+      baseline: emptyBaseline(),
       localTime: deps.localTime ?? systemLocalTime,
       recentPrompts: deps.prompts.range(now - DAY_MS, now + 1),
     });
@@ -120,10 +120,6 @@ export class MoodService {
     for (const { promptId, recovered } of result.outcomes) {
       this.deps.emit({ name: 'prompt', payload: this.deps.prompts.setRecovered(promptId, recovered) });
     }
-    if (result.calibration) {
-      if (result.calibration.phase === 'done') this.saveBaseline('calibration');
-      this.deps.emit({ name: 'calibration', payload: result.calibration });
-    }
     return shown;
   }
 
@@ -132,11 +128,13 @@ export class MoodService {
   }
 
   pause(): void {
+    this.paused = true;
     this.companion.pause(this.now());
     this.deps.events.add(this.now(), 'pause', {});
   }
 
   resume(): void {
+    this.paused = false;
     this.companion.resume(this.now());
     this.deps.events.add(this.now(), 'resume', {});
   }
@@ -166,7 +164,8 @@ export class MoodService {
     const t = this.now();
     const answered = this.deps.prompts.answer(id, action, t);
     this.companion.answer(answered, action, t);
-    if (action === 'wrong' && felt) this.correctMood(felt);
+    // While paused there is no reading to correct: the answer is kept, the correction is not.
+    if (action === 'wrong' && felt && !this.paused) this.correctMood(felt);
     if (action === 'breathe' || action === 'stretch') {
       this.deps.events.add(t, 'break', { promptId: id, action });
     }
@@ -174,43 +173,16 @@ export class MoodService {
     return answered;
   }
 
+  /**
+   * Records "this is wrong, I feel `felt`" and answers with the mood at once (the personal model learns from it
+   * in the engine). @throws AttuneError `paused` while paused: nothing was sensed to correct, nothing is stored.
+   */
   correctMood(felt: Emotion): LiveMood | null {
+    if (this.paused) throw new AttuneError('paused', 'Attune is paused, so there is no reading to correct.');
     const { correction, mood } = this.companion.correct(this.now(), felt);
     this.deps.events.add(correction.t, 'correction', { shown: correction.shown, felt });
-    this.saveBaseline('correction');
     this.update(mood);
     return mood;
-  }
-
-  getBaseline(): BaselineInfo {
-    return this.companion.baseline();
-  }
-
-  resetBaseline(): BaselineInfo {
-    this.companion.setBaseline(emptyBaseline());
-    this.saveBaseline('reset');
-    return this.companion.baseline();
-  }
-
-  startCalibration(): CalibrationState {
-    const state = this.companion.startCalibration(this.now());
-    this.deps.emit({ name: 'calibration', payload: state });
-    return state;
-  }
-
-  cancelCalibration(): CalibrationState {
-    const state = this.companion.cancelCalibration(this.now());
-    this.deps.emit({ name: 'calibration', payload: state });
-    return state;
-  }
-
-  calibration(): CalibrationState {
-    return this.companion.calibration(this.now());
-  }
-
-  private saveBaseline(why: string): void {
-    this.deps.settings.set(KEY.baseline, this.companion.baseline());
-    this.deps.log('info', `personal baseline saved (${why})`);
   }
 
   /** Keeps the latest mood, stores it at most at 1 Hz while there is evidence, and tells the app. */

@@ -51,16 +51,16 @@ describe('AppService', () => {
     ]);
   });
 
-  it('passes the desktop environment on, and relays prompts and calibration to the pages', () => {
+  it('passes the desktop environment on, and relays prompts and calibration steps to the pages', () => {
     const { service, calls, events } = setup();
     const environment = { ...QUIET_ENVIRONMENT, locked: true };
     service.setEnvironment(environment);
     expect(calls).toEqual([['setEnvironment', [environment]]]);
     service.engineEvent({ name: 'prompt', payload: { id: 1 } as never });
-    service.engineEvent({ name: 'calibration', payload: { phase: 'idle' } });
+    service.engineEvent({ name: 'expression', payload: { phase: 'idle' } });
     expect(events).toEqual([
       ['prompt', { id: 1 }],
-      ['calibration', { phase: 'idle' }],
+      ['expression', { phase: 'idle' }],
     ]);
   });
 

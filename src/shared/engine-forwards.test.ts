@@ -38,7 +38,7 @@ describe('forwardToEngine', () => {
 
   it('throws an engine failure as a typed error', async () => {
     const handlers = forwardToEngine(recorder(() => fail('engine-unavailable', 'restarting')).engine);
-    await expect(handlers.getBaseline()).rejects.toMatchObject({ kind: 'engine-unavailable', message: 'restarting' });
+    await expect(handlers.getPersonal()).rejects.toMatchObject({ kind: 'engine-unavailable', message: 'restarting' });
   });
 });
 

@@ -6,6 +6,8 @@
  * - `bad-input`: an argument or a media frame was malformed;
  * - `engine-unavailable`: the engine process is starting, restarting or gone;
  * - `unauthorized`: the host token was missing or wrong;
+ * - `camera-off`, `no-face`, `timed-out`: a calibration step could not see the person (camera off, nobody in
+ *   view, too few usable frames in time); `paused`: sensing is paused, so nothing can be learnt now;
  * - `internal`: anything else (a bug).
  */
 export type ErrorKind =
@@ -17,6 +19,10 @@ export type ErrorKind =
   | 'bad-input'
   | 'engine-unavailable'
   | 'unauthorized'
+  | 'camera-off'
+  | 'no-face'
+  | 'timed-out'
+  | 'paused'
   | 'internal';
 
 export interface AppError {

@@ -149,6 +149,10 @@ const ERROR_WORDS: Record<ErrorKind, string> = {
   'bad-input': 'Attune received something it did not understand.',
   'engine-unavailable': 'Attune is not reachable right now. It will reconnect by itself.',
   unauthorized: 'This page is not allowed to talk to Attune. Open it again from the link Attune printed.',
+  'camera-off': 'The camera is off. Turn it on in Settings, then try again.',
+  'no-face': 'No face was found. Face the camera, with some light on your face.',
+  'timed-out': 'That step ran out of time. You can try it again or skip it.',
+  paused: 'Attune is paused, so it cannot learn from this now. Resume, then try again.',
   internal: 'Something went wrong inside Attune.',
 };
 

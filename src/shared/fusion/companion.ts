@@ -16,7 +16,7 @@ import type {
   PromptReason,
   PromptSettings,
 } from '../prompts';
-import { cloneBaseline, correctBaseline, DEFAULT_BASELINE_TUNING, disputeBaseline } from './baseline';
+import { cloneBaseline, DEFAULT_BASELINE_TUNING } from './baseline';
 import type { BaselineTuning } from './baseline';
 import { Calibration, DEFAULT_CALIBRATION_TUNING, type CalibrationTuning } from './calibration';
 import { MoodEstimator, type EstimatorTuning } from './estimator';
@@ -172,17 +172,14 @@ export class Companion {
     } else if (action === 'breathe' || action === 'stretch') {
       this.watches.push(new OutcomeWatch(prompt.id, prompt.reason, t, this.outcomeTuning, this.persistence));
     } else if (action === 'wrong') {
-      this.base = disputeBaseline(this.base, prompt.reason, prompt.evidence.byModality, this.baselineTuning);
+      // What the person felt instead teaches the personal model (engine); the window is suspect either way.
       this.detector.clear();
     }
   }
 
   correct(t: number, felt: Emotion): { correction: Correction; mood: LiveMood } {
-    const before = this.current(t);
-    const shown = before.label;
-    const shares = { face: before.modalities.face.share, voice: before.modalities.voice.share, text: 0 };
-    this.base = correctBaseline(this.base, shown, felt, shares, this.baselineTuning);
-    // The window was read under the old baseline: what it says about the corrected mood is suspect.
+    const shown = this.current(t).label;
+    // The personal model learns from the correction (engine); the window was read before it, so it is suspect.
     if (shown !== felt) this.detector.clear();
     this.estimator.adoptNextCandidate();
     return { correction: { t, shown, felt }, mood: this.current(t) };
