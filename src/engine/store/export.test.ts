@@ -4,6 +4,7 @@ import { CheckInStore } from './check-ins';
 import { EventStore } from './events';
 import { HistoryExporter } from './export';
 import { openDatabase } from './open-database';
+import { PersonalStore } from './personal';
 import { RollupStore } from './rollups';
 import { SampleStore } from './samples';
 import { sample } from './test-helpers';
@@ -23,6 +24,13 @@ function setup() {
   new RollupStore(db).refresh(10 * M);
   new EventStore(db).add(M + 5000, 'pause', { minutes: 15 });
   new CheckInStore(db).add(sample(2 * M + 1, 'text'), { pleasantness: 0.5, energy: 0.5 }, null);
+  const personal = new PersonalStore(db);
+  const probs = sample(0).probs;
+  personal.add([
+    { t: 3 * M, modality: 'face', source: 'calibration', label: 'sad', weight: 1, group: 'face-sad-a', probs },
+    { t: 9 * M, modality: 'face', source: 'correction', label: 'angry', weight: 3, group: null, probs },
+  ]);
+  personal.saveModel('face', 3 * M, { version: 1, strength: 0.5 });
   return { db, written, exporter: new HistoryExporter(db) };
 }
 
@@ -83,6 +91,11 @@ describe('HistoryExporter', () => {
     expect(doc.prompts).toEqual([]);
     expect(doc.events).toMatchObject([{ kind: 'pause', data: { minutes: 15 } }]);
     expect(doc.checkIns).toMatchObject([{ t: 2 * M + 1, selfRating: { pleasantness: 0.5 } }]);
+    // What the personal model learnt in the range (numbers only), and the model fitted now.
+    expect(doc.personal).toEqual({
+      examples: [expect.objectContaining({ t: 3 * M, label: 'sad', source: 'calibration', probs: sample(0).probs })],
+      models: [{ modality: 'face', fittedAt: 3 * M, model: { version: 1, strength: 0.5 } }],
+    });
   });
 
   it('gives an empty but valid document for an empty range, and awaits a slow writer', async () => {

@@ -6,6 +6,7 @@ import type { MoodSample } from '../../shared/mood';
 import { CheckInStore } from './check-ins';
 import { guard } from './errors';
 import { EventStore } from './events';
+import { PersonalStore } from './personal';
 import { PromptStore } from './prompts';
 import { fromRollupRow, ROLLUP_COLUMNS, type RollupRow } from './rollups';
 import { COLUMNS, fromRow, type SampleRow } from './samples';
@@ -57,7 +58,7 @@ interface CheckInCells {
 
 /**
  * Streams history in [from, to) as CSV (one row per sample, with a header) or JSON
- * ({exportedAt, range, samples, rollups, prompts, events, checkIns}). Samples and rollups are read a page at a
+ * ({exportedAt, range, samples, rollups, prompts, events, checkIns, personal}). Samples and rollups are read a page at a
  * time with keyset queries, and each page is written before the next is read, so a year is never one string
  * and the connection is free for the engine between pages.
  */
@@ -68,6 +69,7 @@ export class HistoryExporter {
   private readonly rollupPage: Statement<[Omit<PageParams, 't' | 'id'>], RollupRow>;
   private readonly prompts: PromptStore;
   private readonly events: EventStore;
+  private readonly personal: PersonalStore;
   private readonly checkIns: CheckInStore;
 
   constructor(db: Database) {
@@ -85,6 +87,7 @@ export class HistoryExporter {
     this.prompts = new PromptStore(db);
     this.events = new EventStore(db);
     this.checkIns = new CheckInStore(db);
+    this.personal = new PersonalStore(db);
   }
 
   /**
@@ -174,6 +177,20 @@ export class HistoryExporter {
     // Prompts, events and check-ins are a few a day: a year of them is small enough to read at once.
     await write(`],"prompts":${JSON.stringify(guard('export prompts', () => this.prompts.range(from, to)))}`);
     await write(`,"events":${JSON.stringify(this.events.range(from, to))}`);
-    await write(`,"checkIns":${JSON.stringify(this.checkIns.range(from, to))}}`);
+    await write(`,"checkIns":${JSON.stringify(this.checkIns.range(from, to))}`);
+    await write(`,"personal":${JSON.stringify(this.personalPart(from, to))}}`);
+  }
+
+  /**
+   * The personal model's examples of the range (numbers only) and the models fitted now: what Attune learnt of
+   * the person is theirs to take too. A model that cannot be read is exported as it is stored.
+   */
+  private personalPart(from: number, to: number): { examples: unknown[]; models: unknown[] } {
+    const examples = this.personal.examples().filter((e) => e.t >= from && e.t < to);
+    const models = (['face', 'voice'] as const).flatMap((m) => {
+      const stored = this.personal.model(m);
+      return stored ? [{ modality: m, fittedAt: stored.fittedAt, model: stored.json ?? null }] : [];
+    });
+    return { examples, models };
   }
 }
