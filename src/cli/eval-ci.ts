@@ -17,6 +17,7 @@ import type { EvalReport } from './eval/run-eval';
 import { evalFaces } from './eval-faces';
 import { evalText } from './eval-text';
 import { evalVoice } from './eval-voice';
+import { runPersonalChecks } from './eval-ci-personal';
 
 const SHARED = process.env.ATTUNE_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 
@@ -151,6 +152,8 @@ async function main(): Promise<number> {
     console.log(problems.length ? `FAILED: ${problems.join('; ')}` : 'ok');
     if (problems.length) failed++;
   }
+  const personal = await runPersonalChecks(SHARED);
+  failed += personal.failed;
   // Voice activity detection on the shared speech clip: every sentence found within 200 ms.
   console.log('\n== voice: VAD boundaries on speech-8-emotions-16k.wav');
   const vad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/voice/check-vad.ts', '--shared', SHARED], {
@@ -165,7 +168,7 @@ async function main(): Promise<number> {
     console.log(problems.length ? `FAILED: ${problems.join('; ')}` : 'ok');
     if (problems.length) failed++;
   }
-  console.log(`\neval:ci: ${CHECKS.length + 1 + labels.length - failed} passed, ${failed} failed`);
+  console.log(`\neval:ci: ${CHECKS.length + personal.run + 1 + labels.length - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
 
