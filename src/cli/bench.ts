@@ -16,6 +16,7 @@ import { benchVoice } from './bench-voice';
 import { benchFusion } from './bench-fusion';
 import { benchPersonal } from './bench-personal';
 import { benchHistory, formatHistoryBench } from './bench-history';
+import { benchFeed } from './bench-feed';
 
 export interface BenchOptions {
   /** Timed frames per stage (default 60, after 5 warm-up frames). */
@@ -33,6 +34,8 @@ export interface BenchOptions {
    * 2 GB of temporary disk; 0 skips them).
    */
   historyDays?: number;
+  /** Seconds per window of the mood-feed figures (default 5: about a minute in all; 0 skips them). */
+  feedSeconds?: number;
 }
 
 export interface BenchResult {
@@ -95,6 +98,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const personal = benchPersonal();
   const historyDays = options.historyDays ?? 365;
   const history = historyDays > 0 ? await benchHistory({ days: historyDays }) : null;
+  const feedSeconds = options.feedSeconds ?? 5;
+  const feed = feedSeconds > 0 ? await benchFeed({ seconds: feedSeconds }) : null;
   const ratio = theirs ? round(theirs.total.median / Math.max(ours.summaries.total?.median ?? 0, 1e-9)) : null;
   const json = {
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
@@ -119,6 +124,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     fusion: { updateUs: fusion.updateUs, tickUs: fusion.tickUs, realtime: fusion.realtime },
     personal: { examples: personal.examples, fitMs: personal.fitMs, applyMs: personal.applyMs },
     history,
+    feed: feed && {
+      streams: feed.streams,
+      idleCpuPercent: feed.idleCpuPercent,
+      streamsCpuPercent: feed.streamsCpuPercent,
+      addedCpuPercent: feed.addedCpuPercent,
+      readsPerSecond: feed.readsPerSecond,
+      serverCpuUsPerRead: feed.serverCpuUsPerRead,
+    },
     voice: voice && {
       modelLoadMs: round(voice.modelLoadMs),
       vadMsPerFrame: round(voice.vadMsPerFrame * 1000) / 1000,
@@ -154,6 +167,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     ...fusion.lines,
     ...personal.lines,
     ...(history ? [formatHistoryBench(history)] : []),
+    ...(feed ? feed.lines : []),
     '',
   ];
   return { json, text: lines.join('\n') };

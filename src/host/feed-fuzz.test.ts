@@ -32,7 +32,7 @@ function makeCase(random: () => number, port: number): Case {
       return {
         path: path(),
         method: 'GET',
-        headers: pick([
+        headers: pick<Record<string, string>>([
           {},
           { Authorization: `Bearer ${FEED_TOKEN.slice(0, int(FEED_TOKEN.length))}` },
           { Authorization: `Bearer ${FEED_TOKEN}${junk(3).trim() || 'x'}` },

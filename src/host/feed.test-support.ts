@@ -4,7 +4,7 @@ import { get, type Agent, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RateOptions } from '../engine/ingest/ingest-rate';
-import { hashToken } from '../engine/feed/feed-clients';
+import { hashToken } from '../engine/feed/feed-token';
 import type { FeedAuth } from '../shared/feed';
 import type { ToEngine } from '../shared/engine-protocol';
 import { FakeEngineChild } from './fake-engine.test-support';

@@ -6,7 +6,7 @@
  */
 import type { Envelope } from '../../shared/envelope';
 import type { FeedAuth, FeedClientRecord } from '../../shared/feed';
-import { hashToken } from './feed-clients';
+import { hashToken } from './feed-token';
 
 export type AuthClient = FeedAuth['clients'][number];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../store/migrations';
 import { SettingsStore } from '../store/settings';
 import { EngineFeed } from './engine-feed';
-import { hashToken } from './feed-clients';
+import { hashToken } from './feed-token';
 
 function feed(): { feed: EngineFeed; db: BetterSqlite3.Database } {
   const db = new BetterSqlite3(':memory:');

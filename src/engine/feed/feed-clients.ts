@@ -2,7 +2,6 @@
  * The feed's clients in SQLite (table feed_clients, migration 5) and the feed's switch in the settings table.
  * Tokens are 32 random bytes (base64url) returned once by `create`; only their SHA-256 is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { AttuneError } from '../../shared/envelope';
 import {
@@ -17,13 +16,9 @@ import {
 } from '../../shared/feed';
 import { guard } from '../store/errors';
 import type { SettingsStore } from '../store/settings';
+import { hashToken, newFeedToken } from './feed-token';
 
 export const FEED_ENABLED_SETTING = 'feedEnabled';
-
-/** SHA-256 of a token, hex: what is stored and what a request's token is compared by. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 interface Row {
   id: number;
@@ -91,7 +86,7 @@ export class FeedClientStore {
     if (this.list().length >= MAX_FEED_CLIENTS) {
       throw new AttuneError('bad-input', `At most ${MAX_FEED_CLIENTS} apps can read the mood; remove one first.`);
     }
-    const token = this.deps.newToken?.() ?? randomBytes(32).toString('base64url');
+    const token = this.deps.newToken?.() ?? newFeedToken();
     // Stored in FEED_SCOPES order, whatever order they were asked in.
     const scopes: FeedScope[] = FEED_SCOPES.filter((s) => request.scopes.includes(s));
     const createdAt = this.deps.now();

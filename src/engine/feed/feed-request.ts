@@ -19,6 +19,13 @@ export function replyJson(
   res.end(JSON.stringify(body));
 }
 
+/** Like replyJson, for a body already serialised. */
+export function replyRaw(res: ServerResponse, status: number, json: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(json);
+}
+
 export type HistoryQuery =
   { ok: true; from: number; to: number; resolution: FeedResolution } | { ok: false; error: string };
 

@@ -25,7 +25,7 @@ import type { LiveMood, Modality } from '../../shared/mood';
 import { TokenBucket, type RateOptions } from '../ingest/ingest-rate';
 import { originAllowed } from '../net/request-guards';
 import { FeedAuthCache } from './feed-auth';
-import { bearer, parseHistoryQuery, replyJson } from './feed-request';
+import { bearer, parseHistoryQuery, replyJson, replyRaw } from './feed-request';
 import { MoodStreamHub, systemTimers, type StreamTimers } from './feed-stream';
 
 export interface MoodFeedDeps {
@@ -76,6 +76,7 @@ export class MoodFeed {
   private readonly buckets = new Map<number, TokenBucket>();
   private readonly stopSweep: () => void;
   private latest: FeedMood | null = null;
+  private latestJson = '{"waiting":true}';
   private paused = false;
   private lastReaders = 0;
 
@@ -92,6 +93,8 @@ export class MoodFeed {
   /** From the app's 'mood' events. */
   observeMood(mood: LiveMood): void {
     this.latest = toFeedMood(mood);
+    // Serialised once here rather than on every read: reads outnumber moods.
+    this.latestJson = JSON.stringify(this.latest);
     this.hub.publish(this.latest);
   }
 
@@ -165,7 +168,7 @@ export class MoodFeed {
     this.noteRead(client.id);
     if (scope === 'stream') return this.stream(client.id, req, res);
     if (this.paused) return replyJson(res, 200, { paused: true });
-    if (scope === 'now') return replyJson(res, 200, this.latest ?? { waiting: true });
+    if (scope === 'now') return replyRaw(res, 200, this.latestJson);
     return this.history(url.searchParams, res);
   }
 

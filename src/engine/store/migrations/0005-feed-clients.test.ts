@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { FeedClientStore, hashToken } from '../../feed/feed-clients';
+import { FeedClientStore } from '../../feed/feed-clients';
+import { hashToken } from '../../feed/feed-token';
 import { SettingsStore } from '../settings';
 import { insertLegacySamples, rawSamples, sample } from '../test-helpers';
 import { feedClients } from './0005-feed-clients';
