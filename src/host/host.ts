@@ -121,8 +121,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     clock,
     onEvent: (event) => {
-      if (event.name === 'mood') feed.observeMood(event.payload);
       service.engineEvent(event);
+      if (event.name === 'mood') feed.observeMood(event.payload);
     },
     onState: (state, info) => {
       capturePort = state === 'ready' ? (info.capturePort ?? null) : null;

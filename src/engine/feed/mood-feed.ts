@@ -21,7 +21,7 @@ import {
   type FeedResolution,
   type FeedScope,
 } from '../../shared/feed';
-import type { LiveMood, Modality } from '../../shared/mood';
+import type { LiveMood, Modality, ModalityContribution } from '../../shared/mood';
 import { TokenBucket, type RateOptions } from '../ingest/ingest-rate';
 import { originAllowed } from '../net/request-guards';
 import { FeedAuthCache } from './feed-auth';
@@ -59,7 +59,11 @@ const ROUTES: Readonly<Record<string, FeedScope>> = {
 export function toFeedMood(mood: LiveMood): FeedMood {
   const { t, label, confidence, valence, arousal } = mood;
   const modalities = {} as FeedMood['modalities'];
-  for (const m of MODALITIES) modalities[m] = { share: mood.modalities[m].share, lastAt: mood.modalities[m].lastAt };
+  for (const m of MODALITIES) {
+    // An engine older or newer than this code may leave a modality out: it then counts as absent.
+    const c: ModalityContribution | undefined = (mood.modalities as Partial<LiveMood['modalities']> | undefined)?.[m];
+    modalities[m] = { share: c?.share ?? 0, lastAt: c?.lastAt ?? null };
+  }
   return { t, label, confidence, valence, arousal, modalities, personal: 'personal' in mood && mood.personal === true };
 }
 
