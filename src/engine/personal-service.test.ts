@@ -88,10 +88,10 @@ describe('PersonalService', () => {
   it('fails a step with no face as no-face, and one with poor frames as timed-out, keeping nothing', () => {
     const { service, show, steps, store } = setup();
     service.startStep('face', 'happy');
-    show(service, null, 16);
+    show(service, null, 21);
     expect(steps().at(-1)).toMatchObject({ phase: 'failed', error: { kind: 'no-face' } });
     service.startStep('face', 'happy');
-    show(service, HAPPY_FACE, 16, 0.1);
+    show(service, HAPPY_FACE, 21, 0.1);
     expect(steps().at(-1)).toMatchObject({ phase: 'failed', error: { kind: 'timed-out' } });
     expect(store.examples()).toEqual([]);
   });

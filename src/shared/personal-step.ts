@@ -21,7 +21,10 @@ export interface StepTuning {
   minFaceQuality: number;
   /** Least speech a voice step keeps, ms (default 1 500: one short sentence). */
   minVoiceMs: number;
-  /** A step with too little usable input after this long fails, ms (default 15 000). */
+  /**
+   * A step with too little usable input after this long fails, ms (default 20 000: several times the 3 s asked
+   * for, so a slow machine or a moment of looking away does not fail it).
+   */
   timeoutMs: number;
 }
 
@@ -31,7 +34,7 @@ export const DEFAULT_STEP_TUNING: StepTuning = {
   maxFaceFrames: 15,
   minFaceQuality: 0.3,
   minVoiceMs: 1_500,
-  timeoutMs: 15_000,
+  timeoutMs: 20_000,
 };
 
 type Collecting = Extract<ExpressionStep, { phase: 'collecting' }>;
