@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trains Attune's own facial-expression CNN on FER2013 `Training` and exports it to ONNX.
+"""Trains Attune's own facial-expression CNN (on FER2013 `Training`, or FER+'s votes) and exports it to ONNX.
 
 Runs on the CPU with Debian's PyTorch (`apt-get install -y python3-torch python3-numpy python3-pil`);
 no download. Deterministic for a given seed and thread count.
@@ -10,6 +10,17 @@ no download. Deterministic for a given seed and thread count.
 The data folder is the shared FER2013 layout: `labels.csv` with `path,label,split` and 48x48 grey JPEGs.
 Only `Training` is learnt from; `PublicTest` is printed after each epoch to watch the run (nothing is
 selected on it: the last epoch is exported); `PrivateTest` is printed once at the end.
+
+The shipped model (issue 14) is a fine-tune of the FER2013 one (commit 5a0607b's file) on FER+'s soft labels
+(face_ferplus.py):
+
+    git show 5a0607b:resources/models/expression-attune.onnx > /tmp/attune-fer2013.onnx
+    /usr/bin/python3 scripts/train/face-cnn.py --ferplus ../shared/datasets/ferplus --data ../shared/datasets/fer2013 \
+        --init /tmp/attune-fer2013.onnx --augment webcam --ckplus ../shared/datasets/ckplus48 \
+        --epochs 6 --stop-after 3 --lr 0.01 --warmup 0.3 --threads 1 --out resources/models/expression-attune.onnx
+
+With --ferplus, `PublicTest`/`PrivateTest` are FER2013Valid/FER2013Test scored on FER+ majority labels
+(unclear and contempt not scored); --ckplus prints CK+48 after each epoch (watched, not chosen on).
 
 Input of the exported model `input` [N, 1, 48, 48] float32: the face crop's grey level
 g = 0.2989 R + 0.587 G + 0.114 B in 0..1, as (g - 0.5) * 2 (the same as human's expression model, at 48 px).
@@ -28,6 +39,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
+
+import face_ferplus
 
 LABELS = ["angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"]
 SIDE = 48
@@ -135,6 +148,8 @@ def predict(net, x, flip=False, batch=512):
 
 
 def report(name, probs, y):
+    keep = y >= 0  # FER+ rows whose majority label is not scored (unclear, contempt) are -1
+    probs, y = probs[keep], y[keep]
     pred = probs.argmax(1)
     acc = (pred == y).float().mean().item()
     recalls = {LABELS[c]: ((pred == c) & (y == c)).sum().item() / max(1, (y == c).sum().item()) for c in range(7)}
@@ -154,28 +169,54 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cache", default=".cache/train", help="where decoded images and checkpoints are kept")
+    ap.add_argument("--ferplus", help="FER+ folder: learn its vote counts (soft labels) instead of FER2013's labels")
+    ap.add_argument("--init", help="start from this exported model's weights (a fine-tune) instead of at random")
+    ap.add_argument("--augment", choices=["fer", "webcam"], default="fer", help="fer: the FER2013 recipe")
+    ap.add_argument("--ckplus", help="CK+48 folder, printed after each epoch to watch the run (not chosen on)")
+    ap.add_argument("--warmup", type=float, default=1.0, help="epochs of linear learning-rate warm-up")
+    ap.add_argument("--export-now", action="store_true", help="export the last checkpoint without training on")
+    ap.add_argument("--stop-after", type=int, help="end after this epoch of the --epochs schedule (default: all)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     gen = torch.Generator().manual_seed(args.seed)
-    data = load_split(args.data, args.cache)
-    xtr, ytr = to_input(data["Training"][0]), torch.from_numpy(data["Training"][1])
-    xpub, ypub = to_input(data["PublicTest"][0]), torch.from_numpy(data["PublicTest"][1])
-    xpri, ypri = to_input(data["PrivateTest"][0]), torch.from_numpy(data["PrivateTest"][1])
-    print(f"Training {len(ytr)}, PublicTest {len(ypub)}, PrivateTest {len(ypri)}", flush=True)
+    if args.ferplus:
+        fp = face_ferplus.load_ferplus(args.ferplus, args.cache)
+        xtr = to_input(fp["Training"][0])
+        ttr = torch.from_numpy(fp["Training"][1] / fp["Training"][1].sum(1, keepdims=True))
+        xpub, ypub = to_input(fp["PublicTest"][0]), torch.from_numpy(fp["PublicTest"][2])
+        xpri, ypri = to_input(fp["PrivateTest"][0]), torch.from_numpy(fp["PrivateTest"][2])
+    else:
+        data = load_split(args.data, args.cache)
+        xtr = to_input(data["Training"][0])
+        ttr = F.one_hot(torch.from_numpy(data["Training"][1]), len(LABELS)).float()
+        xpub, ypub = to_input(data["PublicTest"][0]), torch.from_numpy(data["PublicTest"][1])
+        xpri, ypri = to_input(data["PrivateTest"][0]), torch.from_numpy(data["PrivateTest"][1])
+    ck = None
+    if args.ckplus:
+        ckx, cky, _ = face_ferplus.load_ckplus(args.ckplus)
+        ck = (to_input(ckx), torch.from_numpy(cky))
+    print(f"Training {len(ttr)}, PublicTest {len(ypub)}, PrivateTest {len(ypri)}", flush=True)
+    augment_batch = face_ferplus.augment_webcam if args.augment == "webcam" else augment
+    # FER2013's one-hot labels are smoothed by 0.1 (their noise); FER+'s votes are already soft.
+    smoothing = 0.0 if args.ferplus else 0.1
 
     net = FaceNet(args.width).to(memory_format=torch.channels_last)
     print(f"parameters: {sum(p.numel() for p in net.parameters())}", flush=True)
     opt = torch.optim.SGD(net.parameters(), lr=args.lr, momentum=0.9, nesterov=True, weight_decay=5e-4)
-    steps_per_epoch = math.ceil(len(ytr) / args.batch)
+    steps_per_epoch = math.ceil(len(ttr) / args.batch)
     total = args.epochs * steps_per_epoch
-    warm = steps_per_epoch
+    warm = max(1, int(args.warmup * steps_per_epoch))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: (s + 1) / warm if s < warm else 0.5 * (1 + math.cos(math.pi * (s - warm) / max(1, total - warm)))
     )
-    ckpt = os.path.join(args.cache, f"face-cnn-w{args.width}-s{args.seed}.pt")
+    tag = "-ferplus" if args.ferplus else ""
+    ckpt = os.path.join(args.cache, f"face-cnn{tag}-w{args.width}-s{args.seed}.pt")
     start_epoch = 0
+    if args.init and not os.path.exists(ckpt):
+        face_ferplus.init_from_onnx(net, args.init, xtr[:2048].contiguous())
+        report("start, PublicTest", predict(net, xpub), ypub)
     if os.path.exists(ckpt):
         state = torch.load(ckpt)
         net.load_state_dict(state["net"])
@@ -185,30 +226,35 @@ def main():
         start_epoch = state["epoch"]
         print(f"resumed after epoch {start_epoch}", flush=True)
 
-    for epoch in range(start_epoch, args.epochs):
+    last = start_epoch if args.export_now else min(args.epochs, args.stop_after or args.epochs)
+    for epoch in range(start_epoch, last):
         net.train()
         began = time.time()
-        order = torch.randperm(len(ytr), generator=gen)
+        order = torch.randperm(len(ttr), generator=gen)
         seen, correct, loss_sum = 0, 0, 0.0
-        for i in range(0, len(ytr), args.batch):
+        for i in range(0, len(ttr), args.batch):
             idx = order[i : i + args.batch]
-            xb = augment(xtr[idx], gen).contiguous(memory_format=torch.channels_last)
-            yb = ytr[idx]
+            xb = augment_batch(xtr[idx], gen).contiguous(memory_format=torch.channels_last)
+            tb = ttr[idx]
+            if smoothing:
+                tb = tb * (1 - smoothing) + smoothing / len(LABELS)
             logits = net(xb)
-            loss = F.cross_entropy(logits, yb, label_smoothing=0.1)
+            loss = -(tb * F.log_softmax(logits, dim=1)).sum(1).mean()
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
             sched.step()
-            seen += len(yb)
-            correct += (logits.argmax(1) == yb).sum().item()
-            loss_sum += loss.item() * len(yb)
+            seen += len(tb)
+            correct += (logits.argmax(1) == tb.argmax(1)).sum().item()
+            loss_sum += loss.item() * len(tb)
         print(
             f"epoch {epoch + 1}/{args.epochs}: loss {loss_sum / seen:.4f}, train accuracy {correct / seen:.4f}, "
             f"lr {sched.get_last_lr()[0]:.4f}, {time.time() - began:.0f} s",
             flush=True,
         )
         report("PublicTest", predict(net, xpub), ypub)
+        if ck:
+            report("CK+48", predict(net, ck[0]), ck[1])
         torch.save(
             {"net": net.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "gen": gen.get_state(),
              "epoch": epoch + 1},
@@ -216,10 +262,11 @@ def main():
         )
 
     print("final:", flush=True)
-    report("PublicTest", predict(net, xpub), ypub)
-    report("PublicTest, flip-averaged", predict(net, xpub, flip=True), ypub)
-    report("PrivateTest", predict(net, xpri), ypri)
-    report("PrivateTest, flip-averaged", predict(net, xpri, flip=True), ypri)
+    for name, x, y in [] if args.export_now else [("PublicTest", xpub, ypub), ("PrivateTest", xpri, ypri)]:
+        report(name, predict(net, x), y)
+        report(f"{name}, flip-averaged", predict(net, x, flip=True), y)
+    if ck and not args.export_now:
+        report("CK+48, flip-averaged", predict(net, ck[0], flip=True), ck[1])
 
     net.eval()
     export = WithSoftmax(net).to(memory_format=torch.contiguous_format)

@@ -1,44 +1,53 @@
 /**
- * Fits the expression stacking layer (resources/models/expression-stacker.json) on FER2013 PublicTest and
- * reports it on PrivateTest. human's model was trained on FER2013 Training, so its outputs there are
- * overconfident: fitting on Training would learn that, hence PublicTest (../shared/README.md).
+ * Chooses the expression combination (resources/models/expression-stacker.json) on a MIX of face domains and
+ * reports every candidate on every domain, so that no choice is made on FER2013 alone (issue 14):
  *
- *   npx tsx scripts/train/face-stacker.ts --data ../shared/datasets/fer2013 --out resources/models/expression-stacker.json
+ *   npx tsx scripts/train/face-stacker.ts --ferplus ../shared/datasets/ferplus --fer2013 ../shared/datasets/fer2013 \
+ *     --ckplus ../shared/datasets/ckplus48 --out resources/models/expression-stacker.json
  *
- * Features: each model's log-probabilities, flip-averaged, on the whole 48×48 image (the pipeline's
- * 'whole-image-if-small' crop mode). Options: --form full|scalar (default scalar), --l2 (default 0.001),
- * --balance (class weight ∝ frequency^−balance, default 0), --cache FILE (reuse the model outputs between
- * runs), --compare (also report the other forms). Deterministic: same data, same file.
+ * Fitting set ("dev"), three domains: FER+ valid (FER2013 PublicTest's faces with FER+ majority labels), FER2013
+ * PublicTest (the same faces under FER2013's own labels) and half of CK+48's subjects (sorted by name, every
+ * other one; a subject's sequences stay on one side), each domain with the total weight --domain-weights gives
+ * it. Reported besides: FER+ test and FER2013 PrivateTest (the same faces under the two labellings), FER2013
+ * test (both halves) and CK+'s held-out subjects. human's model was trained on FER2013 Training, so nothing is
+ * fitted there.
+ *
+ * Candidates: each model alone; `geomean` (equal-weight geometric mean, no fitting); `shipped` (the --baseline
+ * file); `scalar-mix` (one weight per model and one bias per class, fitted on the mix); `weights-mix` (the
+ * same without biases, a fitted weighted geometric mean); `scalar-ferplus` (fitted on FER+ valid alone);
+ * `full-mix` (21→7 on the mix, the default --form). Features: each model's log-probabilities on the whole 48×48 image, flip-averaged for
+ * fitting. Deterministic. Model outputs are cached in --cache per model file (see face-stacker/outputs.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import { EMOTIONS, probsToVector } from '../../src/shared/labels';
-import { decodeImage } from '../../src/engine/vision/decode';
-import { DEFAULT_EXPRESSION_MODELS, FacePipeline } from '../../src/engine/vision/face-pipeline';
-import { STACKER_FORMAT, stackRow, type StackerWeights } from '../../src/engine/vision/expression-stacker';
+import { EMOTIONS } from '../../src/shared/labels';
+import { DEFAULT_EXPRESSION_MODELS } from '../../src/engine/vision/face-pipeline';
 import {
-  DEFAULT_WEIGHTS,
-  EXPRESSION_MODEL_IDS,
-  isExpressionModelId,
-  type ExpressionModelId,
-} from '../../src/engine/vision/expression';
-import { loadDataset } from '../../src/cli/eval/dataset';
+  STACKER_FORMAT,
+  parseStacker,
+  stackRow,
+  type StackerWeights,
+} from '../../src/engine/vision/expression-stacker';
+import { EXPRESSION_MODEL_IDS, isExpressionModelId, type ExpressionModelId } from '../../src/engine/vision/expression';
 import { MODELS_DIR } from '../../src/cli/paths';
-import { fitStacker, type FitOptions, type Fitted } from './face-stacker/fit';
+import { fitStacker, scalarToFull, type FitOptions, type Fitted } from './face-stacker/fit';
+import { setOutputs, splitBySubject, type Sample } from './face-stacker/outputs';
 
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: '../shared/datasets/fer2013' },
+    ferplus: { type: 'string', default: '../shared/datasets/ferplus' },
+    fer2013: { type: 'string', default: '../shared/datasets/fer2013' },
+    ckplus: { type: 'string', default: '../shared/datasets/ckplus48' },
     out: { type: 'string', default: 'resources/models/expression-stacker.json' },
-    form: { type: 'string', default: 'scalar' },
-    l2: { type: 'string', default: '0.001' },
-    balance: { type: 'string', default: '0' },
+    baseline: { type: 'string', default: 'resources/models/expression-stacker.json' },
+    'models-dir': { type: 'string', default: MODELS_DIR },
+    form: { type: 'string', default: 'full-mix' },
+    l2: { type: 'string', default: '0.02' },
+    'domain-weights': { type: 'string', default: 'ferplus=2,fer2013=2,ckplus=1' },
     steps: { type: 'string', default: '1500' },
-    cache: { type: 'string' },
+    cache: { type: 'string', default: '.cache/face-stacker' },
     models: { type: 'string', default: DEFAULT_EXPRESSION_MODELS.join(',') },
-    compare: { type: 'boolean', default: false },
   },
 });
 const MODELS: ExpressionModelId[] = (args.models ?? '').split(',').map((m) => {
@@ -48,44 +57,28 @@ const MODELS: ExpressionModelId[] = (args.models ?? '').split(',').map((m) => {
 });
 const FLOOR = 1e-4;
 const K = EMOTIONS.length;
+const modelsDir = args['models-dir'] ?? MODELS_DIR;
+const cache = args.cache ?? '.cache/face-stacker';
 
-/** Per image: label index, and each model's distribution on the crop and on its mirror. */
-interface Sample {
-  y: number;
-  views: number[][][]; // [model][view][class]
-}
-type Splits = Record<'PublicTest' | 'PrivateTest', Sample[]>;
-
-async function modelOutputs(): Promise<Splits> {
-  if (args.cache && existsSync(args.cache)) {
-    const cached = JSON.parse(readFileSync(args.cache, 'utf8')) as { models?: string[]; splits?: Splits };
-    if (cached.splits && cached.models?.join() === MODELS.join()) return cached.splits;
-    console.log(`${args.cache} holds other models' outputs: running the models again`);
-  }
-  const pipeline = await FacePipeline.load({
-    modelsDir: MODELS_DIR,
-    models: MODELS,
-    stacker: false,
-    flip: true,
-    cropMode: 'whole-image-if-small',
-  });
-  const out: Splits = { PublicTest: [], PrivateTest: [] };
-  try {
-    for (const split of ['PublicTest', 'PrivateTest'] as const) {
-      const { items } = await loadDataset(`${args.data}/labels.csv`, { split });
-      for (const [i, item] of items.entries()) {
-        const a = await pipeline.analyse(decodeImage(await readFile(item.path)), i * 60_000);
-        const views = MODELS.map((id) => (a.members.get(id)?.views ?? []).map(probsToVector));
-        out[split].push({ y: EMOTIONS.indexOf(item.label), views });
-      }
-      console.log(`${split}: ${out[split].length} images`);
-    }
-  } finally {
-    await pipeline.release();
-  }
-  if (args.cache) writeFileSync(args.cache, JSON.stringify({ models: MODELS, splits: out }));
-  return out;
-}
+const load = (name: string, path: string, split?: string, subjectColumn?: string): Promise<Sample[]> =>
+  setOutputs({ name, path, split, subjectColumn }, MODELS, modelsDir, cache);
+const ferValid = await load('FER+ valid', `${args.ferplus}/labels.csv`, 'PublicTest');
+const ferTest = await load('FER+ test', `${args.ferplus}/labels.csv`, 'PrivateTest');
+const fer2013Public = await load('FER2013 PublicTest', `${args.fer2013}/labels.csv`, 'PublicTest');
+const fer2013Private = await load('FER2013 PrivateTest', `${args.fer2013}/labels.csv`, 'PrivateTest');
+const fer2013 = [...fer2013Public, ...fer2013Private];
+const ck = await load('CK+48', `${args.ckplus}/labels.csv`, undefined, 'subject');
+const { dev: ckDev, heldOut: ckHeld } = splitBySubject(ck);
+const sets: [string, Sample[]][] = [
+  ['FER+ valid*', ferValid],
+  ['FER2013 Public*', fer2013Public],
+  ['CK+ dev*', ckDev],
+  ['FER+ test', ferTest],
+  ['FER2013 Private', fer2013Private],
+  ['FER2013 test', fer2013],
+  ['CK+ held-out', ckHeld],
+  ['CK+ all', ck],
+];
 
 const mean = (vs: number[][]): number[] => EMOTIONS.map((_, c) => vs.reduce((a, v) => a + (v[c] ?? 0), 0) / vs.length);
 const dist = (s: Sample, flip: boolean): number[][] => s.views.map((v) => (flip ? mean(v) : (v[0] ?? [])));
@@ -93,98 +86,112 @@ const features = (s: Sample, flip: boolean): number[] =>
   dist(s, flip).flatMap((p) => p.map((x) => Math.log(Math.max(x, FLOOR))));
 const argmax = (p: readonly number[]): number => p.reduce((best, v, i) => (v > (p[best] ?? -1) ? i : best), 0);
 
-interface Score {
-  accuracy: number;
-  macroF1: number;
-  recall: number[];
+/** A way to turn the models' distributions into one: a fitted or fixed stacker, or one model alone. */
+type Candidate = { name: string; stacker: Fitted } | { name: string; alone: number };
+
+const predict = (c: Candidate, s: Sample, flip: boolean): number[] =>
+  'alone' in c ? (dist(s, flip)[c.alone] ?? []) : stackRow(c.stacker, features(s, flip));
+
+function accuracy(c: Candidate, samples: readonly Sample[], flip: boolean): number {
+  const right = samples.filter((s) => argmax(predict(c, s, flip)) === s.y).length;
+  return right / Math.max(1, samples.length);
 }
 
-function score(pred: readonly number[], truth: readonly number[]): Score {
-  const tp = new Array<number>(K).fill(0);
-  const nTrue = new Array<number>(K).fill(0);
-  const nPred = new Array<number>(K).fill(0);
-  pred.forEach((p, i) => {
-    const y = truth[i] ?? 0;
-    nTrue[y] = (nTrue[y] ?? 0) + 1;
-    nPred[p] = (nPred[p] ?? 0) + 1;
-    if (p === y) tp[y] = (tp[y] ?? 0) + 1;
-  });
-  const recall = tp.map((t, c) => t / Math.max(1, nTrue[c] ?? 0));
-  const f1 = tp.map((t, c) => (2 * t) / Math.max(1, (nTrue[c] ?? 0) + (nPred[c] ?? 0)));
-  return {
-    accuracy: tp.reduce((a, b) => a + b, 0) / pred.length,
-    macroF1: f1.reduce((a, b) => a + b, 0) / K,
-    recall,
-  };
+function recalls(c: Candidate, samples: readonly Sample[], flip: boolean): string {
+  return EMOTIONS.map((e, k) => {
+    const of = samples.filter((s) => s.y === k);
+    if (of.length === 0) return null;
+    const r = of.filter((s) => argmax(predict(c, s, flip)) === k).length / of.length;
+    return `${e} ${r.toFixed(2)}`;
+  })
+    .filter(Boolean)
+    .join(', ');
 }
 
-const line = (name: string, s: Score): string =>
-  `${name.padEnd(34)} acc ${s.accuracy.toFixed(4)}  macroF1 ${s.macroF1.toFixed(4)}  ` +
-  EMOTIONS.map((e, i) => `${e.slice(0, 4)} ${(s.recall[i] ?? 0).toFixed(3)}`).join(' ');
-
-function evaluate(samples: readonly Sample[], flip: boolean, predict: (s: Sample) => number[]): Score {
-  return score(
-    samples.map((s) => argmax(predict(s))),
+// The fitting set: FER+ valid, FER2013 PublicTest and CK+ dev, each domain with the total weight that
+// --domain-weights gives it (a domain's images share it, so a large set does not outvote a small one by size).
+const domainWeight: Record<string, number> = Object.fromEntries(
+  (args['domain-weights'] ?? '').split(',').map((kv) => {
+    const [k, v] = kv.split('=');
+    return [k?.trim() ?? '', Number(v)];
+  }),
+);
+const domains: [Sample[], number][] = [
+  [ferValid, domainWeight.ferplus ?? 1],
+  [fer2013Public, domainWeight.fer2013 ?? 1],
+  [ckDev, domainWeight.ckplus ?? 1],
+];
+const fitRows = domains.flatMap(([s]) => s);
+const fitWeights = domains.flatMap(([s, w]) => s.map(() => w / s.length));
+const fit = (samples: readonly Sample[], weights: readonly number[], o: Partial<FitOptions>): Fitted =>
+  fitStacker(
+    samples.map((s) => features(s, true)),
     samples.map((s) => s.y),
+    {
+      form: 'scalar',
+      models: MODELS.length,
+      l2: Number(args.l2),
+      balance: 0,
+      steps: Number(args.steps),
+      init: MODELS.map(() => 1 / MODELS.length),
+      sampleWeights: weights,
+      ...o,
+    },
   );
+
+const candidates: Candidate[] = MODELS.map((id, m) => ({ name: `${id} alone`, alone: m }));
+candidates.push({
+  name: 'geomean',
+  stacker: { weights: scalarToFull(MODELS.map(() => 1 / MODELS.length)), bias: new Array<number>(K).fill(0) },
+});
+if (args.baseline && existsSync(args.baseline)) {
+  const old = parseStacker(JSON.parse(readFileSync(args.baseline, 'utf8')));
+  if (old.models.join() === MODELS.join()) candidates.push({ name: 'shipped', stacker: old });
 }
+candidates.push({ name: 'scalar-mix', stacker: fit(fitRows, fitWeights, {}) });
+candidates.push({ name: 'weights-mix', stacker: fit(fitRows, fitWeights, { fitBias: false }) });
+candidates.push({
+  name: 'scalar-ferplus',
+  stacker: fit(
+    ferValid,
+    ferValid.map(() => 1),
+    {},
+  ),
+});
+candidates.push({ name: 'full-mix', stacker: fit(fitRows, fitWeights, { form: 'full' }) });
 
-/** The plain weighted mean with DEFAULT_WEIGHTS, the baseline the stacker must beat. */
-const meanOf = (s: Sample, flip: boolean): number[] => {
-  const ps = dist(s, flip);
-  return EMOTIONS.map((_, c) => ps.reduce((a, p, m) => a + DEFAULT_WEIGHTS[MODELS[m] ?? 'human'] * (p[c] ?? 0), 0));
-};
-
-const data = await modelOutputs();
-const train = data.PublicTest;
-const rows = train.map((s) => features(s, true));
-const labels = train.map((s) => s.y);
-const base: Omit<FitOptions, 'form'> = {
-  models: MODELS.length,
-  l2: Number(args.l2),
-  balance: Number(args.balance),
-  steps: Number(args.steps),
-  init: MODELS.map((id) => DEFAULT_WEIGHTS[id]),
-};
-const report = (name: string, f: Fitted | null): Record<string, Score> => {
-  const out: Record<string, Score> = {};
-  for (const [split, samples] of Object.entries(data)) {
-    for (const flip of [true, false]) {
-      const key = `${split}${flip ? ' flip' : ''}`;
-      out[key] = evaluate(samples, flip, (s) => (f ? stackRow(f, features(s, flip)) : meanOf(s, flip)));
-      console.log(line(`${name} · ${key}`, out[key]));
-    }
+const figures: Record<string, Record<string, Record<string, number>>> = {};
+for (const flip of [false, true]) {
+  console.log(`\n${flip ? 'flip-averaged' : 'no flip (the app default)'}; * = fitting set`);
+  console.log(['candidate'.padEnd(16), ...sets.map(([n, s]) => `${n} (${s.length})`.padStart(22))].join(''));
+  for (const c of candidates) {
+    const accs = sets.map(([n, s]) => [n, accuracy(c, s, flip)] as const);
+    (figures[c.name] ??= {})[flip ? 'flip' : 'noFlip'] = Object.fromEntries(accs.map(([n, a]) => [n, round(a)]));
+    console.log([c.name.padEnd(16), ...accs.map(([, a]) => a.toFixed(4).padStart(22))].join(''));
   }
-  return out;
-};
-
-report(`mean ${MODELS.map((id) => `${id} ${DEFAULT_WEIGHTS[id]}`).join(', ')}`, null);
-const forms = args.compare ? (['scalar', 'full'] as const) : ([args.form] as const);
-let chosen: { fitted: Fitted; scores: Record<string, Score> } | undefined;
-for (const form of forms) {
-  const fitted = fitStacker(rows, labels, { ...base, form: form === 'full' ? 'full' : 'scalar' });
-  const scores = report(`${form} l2=${args.l2} bal=${args.balance}`, fitted);
-  if (form === args.form) chosen = { fitted, scores };
 }
-if (!chosen) throw new Error(`unknown --form ${args.form}`);
+const chosen = candidates.find((c) => c.name === args.form);
+if (!chosen || !('stacker' in chosen)) throw new Error(`--form must name a combination, got ${args.form}`);
+console.log(`\n${chosen.name} recall (no flip):`);
+for (const [n, s] of sets) console.log(`  ${n}: ${recalls(chosen, s, false)}`);
 
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
 const file: StackerWeights = {
   format: STACKER_FORMAT,
   version: 1,
   models: MODELS,
-  weights: chosen.fitted.weights.map((r) => r.map(round)),
-  bias: chosen.fitted.bias.map(round),
+  weights: chosen.stacker.weights.map((r) => r.map(round)),
+  bias: chosen.stacker.bias.map(round),
   floor: FLOOR,
   fitted: {
-    by: `scripts/train/face-stacker.ts --form ${args.form} --l2 ${args.l2} --balance ${args.balance} --steps ${args.steps}`,
-    on: 'FER2013 PublicTest (3,589), whole 48×48 images, flip-averaged log-probabilities',
-    privateTest: Object.fromEntries(
-      ['PrivateTest flip', 'PrivateTest'].map((k) => {
-        const s = chosen.scores[k];
-        return [k, s ? { accuracy: round(s.accuracy), macroF1: round(s.macroF1) } : null];
-      }),
-    ),
+    by: `scripts/train/face-stacker.ts --form ${args.form} --l2 ${args.l2} --steps ${args.steps} --domain-weights ${args['domain-weights']}`,
+    on:
+      args.form === 'geomean'
+        ? 'nothing: equal weights, no biases'
+        : `FER+ valid (${ferValid.length}, majority labels), FER2013 PublicTest (${fer2013Public.length}, its own labels) and CK+48 dev subjects (${ckDev.length} images), domain weights ${args['domain-weights']}; whole 48×48 images, flip-averaged log-probabilities`,
+    accuracy: figures[chosen.name],
   },
 };
 const text = await format(JSON.stringify(file), { ...(await resolveConfig(args.out)), filepath: args.out });

@@ -5,7 +5,6 @@
  * probability of the class, + 7 biases: a temperature per model and a prior shift per class).
  */
 import { EMOTIONS } from '../../../src/shared/labels';
-import { stackRow } from '../../../src/engine/vision/expression-stacker';
 
 const K = EMOTIONS.length;
 
@@ -21,6 +20,13 @@ export interface FitOptions {
   steps: number;
   /** Initial per-model weights (the scalar form's starting point; the full form starts from its diagonal). */
   init: number[];
+  /**
+   * Weight of each row in the loss (e.g. 1/size of its domain, so that each domain counts the same).
+   * Default: all equal.
+   */
+  sampleWeights?: readonly number[];
+  /** Fit the per-class biases (default true); false keeps them at 0, a weighted geometric mean. */
+  fitBias?: boolean;
 }
 
 export interface Fitted {
@@ -41,9 +47,48 @@ export function scalarToFull(a: readonly number[]): number[][] {
   return EMOTIONS.map((_, c) => a.flatMap((am) => EMOTIONS.map((__, k) => (k === c ? am : 0))));
 }
 
+/** The scalar form's distribution straight from its parameters (M weights, then K biases): M·K terms, not K·M·K. */
+function scalarRow(theta: Float64Array, models: number, x: readonly number[]): number[] {
+  const z = new Array<number>(K);
+  let max = -Infinity;
+  for (let c = 0; c < K; c++) {
+    let v = theta[models + c] ?? 0;
+    for (let m = 0; m < models; m++) v += (theta[m] ?? 0) * (x[m * K + c] ?? 0);
+    z[c] = v;
+    if (v > max) max = v;
+  }
+  let total = 0;
+  for (let c = 0; c < K; c++) {
+    z[c] = Math.exp((z[c] ?? 0) - max);
+    total += z[c] ?? 0;
+  }
+  return z.map((v) => v / total);
+}
+
+/** The full form's distribution straight from its parameters (K·D weights, then K biases), without copying them. */
+function fullRow(theta: Float64Array, D: number, x: readonly number[]): number[] {
+  const nw = K * D;
+  const z = new Array<number>(K);
+  let max = -Infinity;
+  for (let c = 0; c < K; c++) {
+    let v = theta[nw + c] ?? 0;
+    for (let j = 0; j < D; j++) v += (theta[c * D + j] ?? 0) * (x[j] ?? 0);
+    z[c] = v;
+    if (v > max) max = v;
+  }
+  let total = 0;
+  for (let c = 0; c < K; c++) {
+    z[c] = Math.exp((z[c] ?? 0) - max);
+    total += z[c] ?? 0;
+  }
+  return z.map((v) => v / total);
+}
+
 export function fitStacker(rows: readonly number[][], labels: readonly number[], o: FitOptions): Fitted {
   const D = K * o.models;
   const cw = classWeights(labels, o.balance);
+  const sw = o.sampleWeights ?? rows.map(() => 1);
+  const swTotal = sw.reduce((a, b) => a + b, 0);
   // Parameters: the full form has K·D weights, the scalar form M; then K biases.
   const nw = o.form === 'full' ? K * D : o.models;
   const theta = new Float64Array(nw + K);
@@ -61,12 +106,11 @@ export function fitStacker(rows: readonly number[][], labels: readonly number[],
   const m2 = new Float64Array(theta.length);
   const lr = 0.02;
   for (let step = 1; step <= o.steps; step++) {
-    const f = unpack();
     const grad = new Float64Array(theta.length);
     rows.forEach((x, i) => {
       const y = labels[i] ?? 0;
-      const p = stackRow(f, x);
-      const w = (cw[y] ?? 1) / rows.length;
+      const p = o.form === 'scalar' ? scalarRow(theta, nw, x) : fullRow(theta, D, x);
+      const w = ((cw[y] ?? 1) * (sw[i] ?? 1)) / swTotal;
       for (let c = 0; c < K; c++) {
         const g = ((p[c] ?? 0) - (c === y ? 1 : 0)) * w;
         grad[nw + c] = (grad[nw + c] ?? 0) + g;
@@ -78,6 +122,7 @@ export function fitStacker(rows: readonly number[][], labels: readonly number[],
       }
     });
     for (let j = 0; j < nw; j++) grad[j] = (grad[j] ?? 0) + o.l2 * (theta[j] ?? 0);
+    if (o.fitBias === false) grad.fill(0, nw);
     for (let j = 0; j < theta.length; j++) {
       const g = grad[j] ?? 0;
       m1[j] = 0.9 * (m1[j] ?? 0) + 0.1 * g;
