@@ -96,6 +96,19 @@ describe('PersonalService', () => {
     expect(store.examples()).toEqual([]);
   });
 
+  it('keeps no smile as a relaxed face: the step says so and times out', () => {
+    const { service, show, steps, store } = setup();
+    service.startStep('face', 'neutral');
+    show(service, HAPPY_FACE, 2);
+    expect(steps().at(-1)).toMatchObject({ phase: 'collecting', kept: 0, hint: 'smiling' });
+    show(service, HAPPY_FACE, 20);
+    expect(steps().at(-1)).toMatchObject({
+      phase: 'failed',
+      error: { kind: 'timed-out', message: /looked like a smile/ },
+    });
+    expect(store.examples()).toEqual([]);
+  });
+
   it('refuses a face step with the camera off and any step while paused', () => {
     const { service, steps } = setup();
     service.setCamera('denied');

@@ -91,8 +91,11 @@ export type ExpressionStep =
       /** Usable frames (face) or ms of speech (voice) kept so far, and how many are needed. */
       kept: number;
       needed: number;
-      /** Why the last frame was not kept, for "hold it…" hints; null when it was. */
-      hint: 'no-face' | 'low-quality' | null;
+      /**
+       * Why the last frame was not kept, for "hold it…" hints; null when it was. 'smiling': the relaxed step keeps
+       * no frame the general models read as a clear smile (a grin taught as "relaxed" would read as neutral after).
+       */
+      hint: 'no-face' | 'low-quality' | 'smiling' | null;
     }
   | { phase: 'done'; modality: PersonalModality; label: Emotion; at: number; kept: number }
   | { phase: 'failed'; modality: PersonalModality; label: Emotion; at: number; error: AppError };

@@ -19,6 +19,11 @@ export interface StepTuning {
   maxFaceFrames: number;
   /** Frames below this quality are not used, [0, 1] (default 0.3, as the old calibration). */
   minFaceQuality: number;
+  /**
+   * The relaxed-face step keeps no frame read as happy at or above this, [0, 1] (default 0.7): a clear smile is
+   * not a resting face, and teaching it as one would make a grin read as neutral afterwards.
+   */
+  maxRelaxedHappy: number;
   /** Least speech a voice step keeps, ms (default 1 500: one short sentence). */
   minVoiceMs: number;
   /**
@@ -33,6 +38,7 @@ export const DEFAULT_STEP_TUNING: StepTuning = {
   holdMs: 2_500,
   maxFaceFrames: 15,
   minFaceQuality: 0.3,
+  maxRelaxedHappy: 0.7,
   minVoiceMs: 1_500,
   timeoutMs: 20_000,
 };
@@ -44,6 +50,7 @@ export class StepCollector {
   private kept: EmotionProbs[] = [];
   private firstKeptAt: number | null = null;
   private facesSeen = 0;
+  private smiles = 0;
 
   constructor(private readonly tuning: StepTuning = DEFAULT_STEP_TUNING) {}
 
@@ -55,6 +62,7 @@ export class StepCollector {
     this.kept = [];
     this.firstKeptAt = null;
     this.facesSeen = 0;
+    this.smiles = 0;
     const needed = modality === 'face' ? this.tuning.minFaceFrames : this.tuning.minVoiceMs;
     this.state = {
       phase: 'collecting',
@@ -82,6 +90,10 @@ export class StepCollector {
     if (probs === null) return this.set({ ...s, hint: 'no-face' });
     this.facesSeen += 1;
     if (quality < this.tuning.minFaceQuality) return this.set({ ...s, hint: 'low-quality' });
+    if (s.label === 'neutral' && probs.happy >= this.tuning.maxRelaxedHappy) {
+      this.smiles += 1;
+      return this.set({ ...s, hint: 'smiling' });
+    }
     if (this.kept.length < this.tuning.maxFaceFrames) this.kept.push(probs);
     this.firstKeptAt ??= t;
     const held = t - this.firstKeptAt >= this.tuning.holdMs;
@@ -119,6 +131,13 @@ export class StepCollector {
       return {
         kind: 'no-face',
         message: 'No face was found: is the camera pointed at you, with light on your face?',
+      };
+    }
+    if (s.modality === 'face' && this.smiles > this.kept.length) {
+      return {
+        kind: 'timed-out',
+        message:
+          'Your face looked like a smile, so it was not kept as your relaxed face. Relax your face and try again.',
       };
     }
     const what =

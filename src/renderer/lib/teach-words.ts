@@ -79,6 +79,7 @@ export function checkWords(step: ExpressionStep): string {
     case 'collecting':
       if (step.hint === 'no-face') return 'Looking for your face…';
       if (step.hint === 'low-quality') return 'Hold still, facing the light…';
+      if (step.hint === 'smiling') return 'That looks like a smile: relax your face…';
       if (step.modality === 'voice') return `Listening… ${(step.kept / 1000).toFixed(1)} s of speech`;
       return step.kept === 0 ? 'Ready when you are…' : `Hold it… ${step.kept} of ${step.needed}`;
     case 'done':
