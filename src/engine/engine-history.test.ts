@@ -75,6 +75,14 @@ describe('Engine with its history', () => {
     expect(engine.countSamples()).toBe(0);
   });
 
+  it('refuses a correction while paused, storing nothing and teaching nothing', () => {
+    const { engine, api, clock, personal } = setup();
+    personal.face(clock.now(), probsFromVector([0.1, 0.1, 0.6, 0.1, 0.04, 0.03, 0.03]), 1);
+    engine.setPaused(true);
+    expect(() => api.correctMood('neutral')).toThrow(expect.objectContaining({ kind: 'paused' }));
+    expect(api.getPersonal().face.examples).toBe(0);
+  });
+
   it('forwards settings and the first run', () => {
     const { engine, api } = setup();
     expect(api.setSensorSettings({ frameRate: 1 }).frameRate).toBe(1);
