@@ -11,6 +11,7 @@ import type { CaptureInput } from './capture-input';
 import { fromPortMessage } from './capture-input';
 import { openCaptureSocket, type CaptureSocket } from './capture-socket';
 import { startIngestServer } from './ingest/ingest-server';
+import { MoodFeed } from './feed/mood-feed';
 import { connectToParent } from './parent-link';
 import { assembleEngine } from './assemble';
 import type { Engine } from './engine';
@@ -30,6 +31,10 @@ let engine: Engine | null = null;
 /** What requests are answered from: the engine and the services it routes to. */
 let api: EngineApi | null = null;
 let closeAll: () => Promise<void> = () => Promise.resolve();
+/** The mood feed, served beside the text endpoint where the engine serves that (Electron). */
+let feed: MoodFeed | null = null;
+/** Requests after which the feed's cached token hashes are stale. */
+const FEED_CHANGES: ReadonlySet<string> = new Set(['setMoodFeedEnabled', 'createFeedClient', 'revokeFeedClient']);
 /** Prompts, outcomes and the 1 Hz history are decided on this beat, ms. */
 const TICK_MS = 1_000;
 
@@ -54,7 +59,10 @@ async function init(config: EngineConfig): Promise<void> {
     classifier,
     voice,
     clock,
-    emit: (event) => link.send({ type: 'event', seq: next(), ...event }),
+    emit: (event) => {
+      link.send({ type: 'event', seq: next(), ...event });
+      if (event.name === 'mood') feed?.observeMood(event.payload);
+    },
     log,
     advanceClock: clock instanceof OffsetClock ? (ms) => advanceTestClock(clock, ms) : undefined,
   }).engine;
@@ -64,15 +72,25 @@ async function init(config: EngineConfig): Promise<void> {
   if (config.captureSocket) socket = await openCaptureSocket(config.captureSocket, onCapture);
   const current = engine;
   const currentApi = api;
+  feed = config.ingestServer
+    ? new MoodFeed({
+        auth: () => envelop(() => currentApi.getFeedAuth()),
+        markRead: (reads) => envelop(() => currentApi.markFeedRead(reads)),
+        history: (range, resolution) => envelop(() => currentApi.getFeedHistory(range, resolution)),
+        onReaders: (readers) => link.send({ type: 'event', seq: next(), name: 'feed', payload: { readers } }),
+      })
+    : null;
   const ingest = config.ingestServer
     ? await startIngestServer({
         settings: () => envelop(() => currentApi.getIngestSettings()),
         store: (messages) => envelop(() => current.addTexts(messages)),
+        feed: feed ?? undefined,
       })
     : null;
   closeAll = async () => {
     clearInterval(beat);
     await current.whenIdle();
+    feed?.close();
     await ingest?.close();
     await socket?.close();
     await analyzer.release();
@@ -144,9 +162,12 @@ link.onMessage((message) => {
       init(message.config).catch((err: unknown) => fatal(err, 2));
       return;
     case 'request':
-      void handleRequest(api, message).then((result) =>
-        link.send({ type: 'response', seq: next(), replyTo: message.seq, result }),
-      );
+      void handleRequest(api, message).then((result) => {
+        link.send({ type: 'response', seq: next(), replyTo: message.seq, result });
+        // The feed follows the pause and the person's changes to its clients.
+        if (message.method === 'setPaused') feed?.setPaused(message.args[0]);
+        else if (FEED_CHANGES.has(message.method)) void feed?.invalidate();
+      });
       return;
     case 'shutdown':
       shutdown('requested');

@@ -25,6 +25,7 @@ import { guardWebContents, secureSession } from './security';
 import { AttuneTray } from './tray';
 import { WindowManager } from './windows';
 import { INGEST_PATH } from '../shared/text-input';
+import { FEED_PATH } from '../shared/feed';
 
 const envLevel = process.env.ATTUNE_LOG_LEVEL;
 const logger = createLogger({ level: isLogLevel(envLevel) ? envLevel : 'info' });
@@ -79,7 +80,10 @@ function startApp(): WindowManager {
       tray?.setStatus(status);
     } else if (event === 'mood') tray?.setMood(payload as AttuneEvents['mood']);
     else if (event === 'sensors') tray?.setSensors(payload as AttuneEvents['sensors']);
+    else if (event === 'feed') feedReaders = (payload as AttuneEvents['feed']).readers;
   };
+  /** Apps reading the mood feed, as the engine (which serves it) last said. */
+  let feedReaders = 0;
 
   let ingestPort: number | null = null;
   const engineLog = logger.child('engine');
@@ -108,6 +112,13 @@ function startApp(): WindowManager {
     // Electron always uses the port the preload hands over; a new one follows each engine restart.
     captureTarget: () => ({ kind: 'message-port' }),
     ingestUrl: () => (ingestPort === null ? null : `http://127.0.0.1:${ingestPort}${INGEST_PATH}`),
+    // The engine serves the mood feed beside the text endpoint and refetches its clients after each change;
+    // which client is reading now stays in the engine, so main shows only how many are.
+    moodFeed: {
+      url: () => (ingestPort === null ? null : `http://127.0.0.1:${ingestPort}${FEED_PATH}`),
+      invalidate: () => Promise.resolve(),
+      describe: (records) => ({ clients: records.map((c) => ({ ...c, connected: false })), readers: feedReaders }),
+    },
     emit,
     onPausedChange: (paused) => pauseTimer.pausedChanged(paused),
     onPrompt: (prompt) => {

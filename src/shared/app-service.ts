@@ -192,6 +192,9 @@ export class AppService implements OwnHandlers {
       case 'camera':
         this.update({ camera: event.payload });
         return;
+      case 'feed':
+        this.deps.emit('feed', event.payload);
+        return;
       case 'prompt':
         this.deps.emit('prompt', event.payload);
         this.deps.onPrompt?.(event.payload);

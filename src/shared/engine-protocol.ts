@@ -15,6 +15,7 @@ import type {
   FeedClientRecord,
   FeedClientRequest,
   FeedHistoryPoint,
+  FeedReaders,
   FeedResolution,
   FeedState,
 } from './feed';
@@ -149,6 +150,8 @@ export type EngineEvent =
   | { name: 'face'; payload: FaceObservation }
   | { name: 'voice'; payload: VoiceReading }
   | { name: 'camera'; payload: CameraState }
+  /** Electron's engine serves the mood feed: how many apps read it changed. */
+  | { name: 'feed'; payload: FeedReaders }
   | { name: 'prompt'; payload: BreakPrompt }
   | { name: 'expression'; payload: ExpressionStep }
   | { name: 'personal'; payload: PersonalInfo };

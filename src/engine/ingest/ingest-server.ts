@@ -11,6 +11,7 @@ import { TokenBucket, type RateOptions } from './ingest-rate';
 import { handleIngest, INGEST_PATH, type IngestDeps } from './ingest-route';
 import { hostHeaderAllowed, peerAllowed } from '../net/request-guards';
 import { SECURITY_HEADERS } from '../net/security-headers';
+import { isFeedPath, type MoodFeed } from '../feed/mood-feed';
 
 export interface IngestServerOptions {
   settings: IngestDeps['settings'];
@@ -20,6 +21,8 @@ export interface IngestServerOptions {
   /** Messages per second and burst (default 5 000/s, burst 10 000). */
   rate?: RateOptions;
   clock?: Clock;
+  /** The mood feed, served on the same port under /v1/mood (absent: only the text endpoint). */
+  feed?: MoodFeed;
 }
 
 export interface IngestServer {
@@ -41,6 +44,9 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (!peerAllowed(req) || !hostHeaderAllowed(req, port)) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' }).end('{"error":"forbidden"}');
+    } else if (options.feed && isFeedPath(path)) {
+      // A reader that hangs up mid-answer must not take the engine down.
+      options.feed.handle(req, res, port).catch(() => res.destroy());
     } else if (path !== INGEST_PATH) {
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' }).end('{"error":"not found"}');
     } else {
