@@ -2,7 +2,7 @@
  * Turns capture messages (from a MessagePort or the host's socket) into frames for the engine,
  * rejecting anything malformed without throwing.
  */
-import { decodeAudio, isAudioHeader, splitCaptureBytes } from '../shared/audio-protocol';
+import { allFinite, decodeAudio, isAudioHeader, splitCaptureBytes } from '../shared/audio-protocol';
 import { decodeFrame, type CaptureMessage } from '../shared/engine-protocol';
 import { isCameraState, type CameraState } from '../shared/mood';
 import type { Frame } from './frame-analyzer';
@@ -45,7 +45,9 @@ function fromAudioPortMessage(m: Record<string, unknown>): CaptureInput {
   if (!isAudioHeader(header)) return { kind: 'invalid', reason: 'bad audio header' };
   if (!(data instanceof ArrayBuffer)) return { kind: 'invalid', reason: 'audio data is not an ArrayBuffer' };
   if (data.byteLength !== header.samples * 4) return { kind: 'invalid', reason: 'audio size does not match its data' };
-  return { kind: 'audio', audio: { t: header.t, pcm: new Float32Array(data) } };
+  const pcm = new Float32Array(data);
+  if (!allFinite(pcm)) return { kind: 'invalid', reason: 'audio samples must be finite numbers' };
+  return { kind: 'audio', audio: { t: header.t, pcm } };
 }
 
 /** A binary WebSocket message from the host page (see encodeFrame and encodeAudio). */

@@ -46,6 +46,7 @@ export function decodeAudio(bytes: Uint8Array): { header: AudioHeader; pcm: Floa
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const pcm = new Float32Array(header.samples);
   for (let i = 0; i < pcm.length; i++) pcm[i] = view.getFloat32(i * 4, true);
+  if (!allFinite(pcm)) throw new RangeError('audio samples must be finite numbers (NaN or Infinity found)');
   return { header, pcm };
 }
 
@@ -76,4 +77,10 @@ export function isAudioHeader(v: unknown): v is AudioHeader {
     (h.samples as number) > 0 &&
     (h.samples as number) <= MAX_AUDIO_SAMPLES
   );
+}
+
+/** False when any sample is NaN or ±Infinity: one such sample would poison every filter and average after it. */
+export function allFinite(pcm: Float32Array): boolean {
+  for (const v of pcm) if (!Number.isFinite(v)) return false;
+  return true;
 }
