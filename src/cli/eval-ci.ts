@@ -18,6 +18,7 @@ import { evalFaces } from './eval-faces';
 import { evalText } from './eval-text';
 import { evalVoice } from './eval-voice';
 import { runPersonalChecks } from './eval-ci-personal';
+import { runTextChecks } from './eval-ci-text';
 
 const SHARED = process.env.ATTUNE_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 
@@ -63,10 +64,12 @@ const CHECKS: Check[] = [
     min: { accuracy: 0.695, macroF1: 0.688, recall: { sad: 0.625, angry: 0.613, fearful: 0.439 } },
   },
   {
-    // GoEmotions Ekman test, single-label rows (4,968). Measured: accuracy 0.681, macro-F1 0.622.
+    // GoEmotions Ekman test, single-label rows (4,968). Measured: accuracy 0.667, macro-F1 0.592 (trained on
+    // GoEmotions + dair-emotion; GoEmotions alone gave 0.681 / 0.622). The issue's target is 0.66.
+    // dair-emotion and EmoBank: eval-ci-text.ts.
     name: 'text: GoEmotions test',
     run: () => evalText(join(SHARED, 'datasets', 'goemotions', 'ekman', 'test.tsv')),
-    min: { accuracy: 0.67, macroF1: 0.61 },
+    min: { accuracy: 0.66, macroF1: 0.58 },
   },
   {
     // RAVDESS actors 17–20 (240 clips; 22 hold no audible speech and count as neutral), whole pipeline
@@ -154,6 +157,8 @@ async function main(): Promise<number> {
   }
   const personal = await runPersonalChecks(SHARED);
   failed += personal.failed;
+  const text = await runTextChecks(SHARED);
+  failed += text.failed;
   // Voice activity detection on the shared speech clip: every sentence found within 200 ms.
   console.log('\n== voice: VAD boundaries on speech-8-emotions-16k.wav');
   const vad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/voice/check-vad.ts', '--shared', SHARED], {
@@ -168,7 +173,9 @@ async function main(): Promise<number> {
     console.log(problems.length ? `FAILED: ${problems.join('; ')}` : 'ok');
     if (problems.length) failed++;
   }
-  console.log(`\neval:ci: ${CHECKS.length + personal.run + 1 + labels.length - failed} passed, ${failed} failed`);
+  console.log(
+    `\neval:ci: ${CHECKS.length + personal.run + text.run + 1 + labels.length - failed} passed, ${failed} failed`,
+  );
   return failed ? 1 : 0;
 }
 

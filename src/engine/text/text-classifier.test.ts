@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { valenceArousal } from '../../shared/affect';
-import { EMOTIONS } from '../../shared/labels';
+import { EMOTIONS, argmaxLabel } from '../../shared/labels';
 import { MAX_TEXT_LENGTH, TextClassifier, truncateText } from './text-classifier';
 
 const MODEL = fileURLToPath(new URL('../../../resources/models/text-emotion.json', import.meta.url));
@@ -25,15 +25,36 @@ describe('TextClassifier on the shipped weights', () => {
     expect(classifier.classify('not happy at all').probs.happy).toBeLessThan(classifier.classify('happy').probs.happy);
   });
 
-  it('returns probabilities over every emotion that sum to 1, with matching valence and arousal', () => {
+  it('returns probabilities over every emotion that sum to 1, and its own valence and arousal', () => {
     const r = classifier.classify('I am so happy today, this is wonderful!');
     expect(Object.keys(r.probs).sort()).toEqual([...EMOTIONS].sort());
     expect(Object.values(r.probs).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // The shipped file has a valence/arousal head (EmoBank), so the values are not the label average.
+    expect(classifier.model.affect).toBeDefined();
+    expect(r.valence).not.toBeCloseTo(valenceArousal(r.probs).valence, 3);
+    expect(r.valence).toBeGreaterThan(0.2);
+    const sad = classifier.classify('I miss her so much, I feel so alone');
+    expect(sad.valence).toBeLessThan(0);
+    for (const x of [r.valence, r.arousal, sad.valence, sad.arousal]) expect(Math.abs(x)).toBeLessThanOrEqual(1);
+  });
+
+  it('falls back to the label average for valence and arousal when the file has no head', () => {
+    const plain = join(dir, 'no-affect.json');
+    const json = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
+    delete json.affect;
+    writeFileSync(plain, JSON.stringify(json));
+    const r = TextClassifier.load(plain).classify('I am so happy today, this is wonderful!');
     const va = valenceArousal(r.probs);
     expect(r.valence).toBeCloseTo(va.valence, 12);
     expect(r.arousal).toBeCloseTo(va.arousal, 12);
-    expect(r.valence).toBeGreaterThan(0.5);
   });
+
+  it.each(['Had lunch, then back to work on the report.', 'Meeting at 3, then groceries.'])(
+    'can still read a plain note as neutral: "%s"',
+    (text) => {
+      expect(argmaxLabel(classifier.classify(text).probs)).toBe('neutral');
+    },
+  );
 
   it('scales confidence down for very short texts and says unknown for empty ones', () => {
     const short = classifier.classify('happy');
@@ -46,7 +67,9 @@ describe('TextClassifier on the shipped weights', () => {
 
   it('says unknown below the model threshold', () => {
     const threshold = classifier.model.confidence.unknownBelow;
-    const r = classifier.classify('ok');
+    // "ok" was the example until dair-emotion joined training: its "i feel ok" sentences are labelled joy, so
+    // "ok" now reads happy at 0.46 (TEXT-MODEL.md, known failures). "well" says as little and stays below.
+    const r = classifier.classify('well');
     expect(r.confidence).toBeLessThan(threshold);
     expect(r.label).toBe('unknown');
   });
@@ -65,8 +88,8 @@ describe('TextClassifier on the shipped weights', () => {
     );
   });
 
-  it('ships a file under 3 MB that names its hash and dimensions', () => {
-    expect(statSync(MODEL).size).toBeLessThan(3_000_000);
+  it('ships a file under 4 MB that names its hash and dimensions', () => {
+    expect(statSync(MODEL).size).toBeLessThan(4_000_000);
     const header = JSON.parse(readFileSync(MODEL, 'utf8')) as Record<string, unknown>;
     expect(header.hash).toBe('fnv1a32-utf8');
     expect(header.labels).toEqual(EMOTIONS);
