@@ -50,7 +50,7 @@ test('the first run asks before anything is sensed, and the choice of sensors is
   // Camera only: the camera comes on, the microphone is never opened.
   await page.getByTestId('first-run-camera').check();
   await page.getByTestId('first-run-start').click();
-  await expect(page.getByTestId('first-run')).toContainText('Calibrate');
+  await expect(page.getByTestId('first-run')).toContainText('Teach Attune your expressions');
   await page.getByTestId('first-run-finish').click();
   await dashboard.expectCameraOn();
   await expect(page.getByTestId('microphone-status')).toHaveAttribute('data-state', 'off');

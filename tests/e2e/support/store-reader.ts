@@ -36,6 +36,30 @@ export class StoreReader {
     return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
   }
 
+  /** The personal model's examples: where each came from, its label and modality (numbers only besides). */
+  personalExamples(): { source: string; modality: string; label: string }[] {
+    return this.db.prepare('SELECT source, modality, label FROM personal_examples ORDER BY id').all() as {
+      source: string;
+      modality: string;
+      label: string;
+    }[];
+  }
+
+  /** Modalities with a fitted personal model. */
+  personalModels(): string[] {
+    return (
+      this.db.prepare('SELECT modality FROM personal_models ORDER BY modality').all() as { modality: string }[]
+    ).map((r) => r.modality);
+  }
+
+  /** True when no column of these tables could hold pixels or audio (only INTEGER, REAL and TEXT). */
+  holdsOnlyNumbersAndText(tables: readonly string[]): boolean {
+    return tables.every((table) => {
+      const columns = this.db.prepare('SELECT type FROM pragma_table_info(?)').all(table) as { type: string }[];
+      return columns.length > 0 && columns.every((c) => ['INTEGER', 'REAL', 'TEXT'].includes(c.type));
+    });
+  }
+
   close(): void {
     this.db.close();
   }
