@@ -22,8 +22,8 @@ import { median, type SoakReport } from './report';
 const TEXT_EVERY_S = 10;
 /** The engine's clock is moved every this many simulated seconds (it lives every second's beat either way). */
 const ADVANCE_EVERY_S = 1;
-/** How long the engine may take to (re)start before the soak gives up, ms. */
-const READY_TIMEOUT_MS = 60_000;
+/** How long the engine may take to (re)start before the soak gives up, ms (generous: a loaded machine is slow). */
+const READY_TIMEOUT_MS = 300_000;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,6 +56,8 @@ class Soak {
   private rss = { start: 0, end: 0, max: 0 };
   private ingest: { url: string; token: string } | null = null;
   private readonly origin: string;
+  /** A restart that never came: reported when the soak ends rather than thrown from a timer. */
+  private failure: unknown = null;
 
   constructor(
     private readonly host: HostProcess,
@@ -79,6 +81,7 @@ class Soak {
       if (killer) clearInterval(killer);
     }
     await this.restarting;
+    if (this.failure) throw this.failure;
     this.rss.end = this.sampleRss();
   }
 
@@ -184,7 +187,11 @@ class Soak {
     if (pid === null) return;
     const killedAt = performance.now();
     process.kill(pid, 'SIGKILL');
-    this.restarting = this.timeRestart(pid, killedAt).finally(() => (this.restarting = null));
+    this.restarting = this.timeRestart(pid, killedAt)
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      })
+      .finally(() => (this.restarting = null));
   }
 
   /** Ready again means: a new engine process, and the host reporting it ready. */
