@@ -96,6 +96,21 @@ describe('PersonalService', () => {
     expect(store.examples()).toEqual([]);
   });
 
+  it('keeps a voice step once a sentence was heard in that tone', () => {
+    const { service, clock, store, steps } = setup();
+    service.startStep('voice', 'sad');
+    const t = clock.now();
+    service.voice(t + 100, t + 900, SAD_FACE);
+    expect(steps().at(-1)).toMatchObject({ phase: 'collecting', modality: 'voice', kept: 800, needed: 1_500 });
+    service.voice(t + 1_000, t + 2_000, SAD_FACE);
+    expect(steps().at(-1)).toMatchObject({ phase: 'done', modality: 'voice', label: 'sad', kept: 1_800 });
+    expect(store.examples('voice').map((e) => [e.label, e.source])).toEqual([
+      ['sad', 'calibration'],
+      ['sad', 'calibration'],
+    ]);
+    expect(store.examples('face')).toEqual([]);
+  });
+
   it('keeps no smile as a relaxed face: the step says so and times out', () => {
     const { service, show, steps, store } = setup();
     service.startStep('face', 'neutral');
