@@ -12,6 +12,7 @@ import { SampleStore } from '../engine/store/samples';
 import { SettingsStore } from '../engine/store/settings';
 import { TextClassifier } from '../engine/text/text-classifier';
 import { TextIntake } from '../engine/text-intake';
+import { summarise, type Summary } from './stats';
 import { DEFAULT_MODELS_DIR, DEFAULT_RENDERER_DIR, startHost } from '../host/host';
 
 const WORDS = 'today work meeting great tired happy sad angry lovely awful coffee walk late early friend team'.split(
@@ -34,6 +35,8 @@ export interface TextBenchOptions {
 }
 
 export interface TextBenchResult {
+  /** The classifier alone (labels, valence and arousal), wall ms per message: median and p95. */
+  classifierMs: Summary;
   engineMsPerMessage: { single: number; batched: number };
   endpointMessagesPerSecond: { ndjson: number; single: number };
   lines: string[];
@@ -53,9 +56,22 @@ export async function benchText(options: TextBenchOptions = {}): Promise<TextBen
   const dir = mkdtempSync(join(tmpdir(), 'attune-load-'));
   try {
     // Part 1: the engine's own cost.
+    const classifier = TextClassifier.load(join(DEFAULT_MODELS_DIR, 'text-emotion.json'));
+    const timed = messages(2_000, 3).map((m) => m.text);
+    for (const t of timed.slice(0, 200)) classifier.classify(t);
+    const classifierMs = summarise(
+      timed.map((t) => {
+        const start = performance.now();
+        classifier.classify(t);
+        return performance.now() - start;
+      }),
+    );
+    lines.push(
+      `classifier alone: median ${classifierMs.median.toFixed(3)} ms/message, p95 ${classifierMs.p95.toFixed(3)} (n=${classifierMs.n})`,
+    );
     const db = openDatabase(join(dir, 'engine.sqlite'));
     const intake = new TextIntake({
-      classifier: TextClassifier.load(join(DEFAULT_MODELS_DIR, 'text-emotion.json')),
+      classifier,
       samples: new SampleStore(db),
       checkIns: new CheckInStore(db),
       settings: new SettingsStore(db),
@@ -136,6 +152,7 @@ export async function benchText(options: TextBenchOptions = {}): Promise<TextBen
     agent.destroy();
     await host.close();
     return {
+      classifierMs,
       engineMsPerMessage: { single: singleMs, batched: batchMs },
       endpointMessagesPerSecond: { ndjson: MESSAGES / ndSeconds, single: singleBodies.length / oneSeconds },
       lines,

@@ -118,6 +118,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     engineMemoryMB: { ...memory, realEngineReadyMB: engineReadyMB },
     benchRssMB: round(process.memoryUsage().rss / MB),
     text: text && {
+      classifierMs: text.classifierMs,
       engineMsPerMessage: text.engineMsPerMessage,
       endpointMessagesPerSecond: text.endpointMessagesPerSecond,
     },
