@@ -57,7 +57,7 @@ class Soak {
   private ingest: { url: string; token: string } | null = null;
   private readonly origin: string;
   /** A restart that never came: reported when the soak ends rather than thrown from a timer. */
-  private failure: unknown = null;
+  private failure: Error | null = null;
 
   constructor(
     private readonly host: HostProcess,
@@ -189,7 +189,7 @@ class Soak {
     process.kill(pid, 'SIGKILL');
     this.restarting = this.timeRestart(pid, killedAt)
       .catch((err: unknown) => {
-        this.failure ??= err;
+        this.failure ??= err instanceof Error ? err : new Error(String(err));
       })
       .finally(() => (this.restarting = null));
   }
