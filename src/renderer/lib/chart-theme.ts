@@ -7,6 +7,9 @@ export interface ChartColors {
   accent: string;
   problem: string;
   ok: string;
+  /** The ends of the pleasantness scale, never a mood's colour. */
+  pleasant: string;
+  unpleasant: string;
 }
 
 /** Theme colours from CSS custom properties, so charts follow the light and dark themes. */
@@ -21,6 +24,8 @@ export function themeColors(element: Element): ChartColors {
     accent: read('--accent', '#3f6fd8'),
     problem: read('--problem', '#c8553d'),
     ok: read('--ok', '#2f9466'),
+    pleasant: read('--heat-pos2', '#1d6f68'),
+    unpleasant: read('--heat-neg2', '#8c510a'),
   };
 }
 

@@ -134,7 +134,8 @@ export function hoursConfig(canvas: HTMLCanvasElement, hours: readonly HourOfDay
         {
           label: 'How pleasant',
           data: hours.map((h) => h.meanValence),
-          backgroundColor: hours.map((h) => ((h.meanValence ?? 0) < 0 ? c.problem : c.ok)),
+          // The pleasantness scale's colours, as in the heatmap: green and red here read as Disgusted and Angry.
+          backgroundColor: hours.map((h) => ((h.meanValence ?? 0) < 0 ? c.unpleasant : c.pleasant)),
         },
       ],
     },
