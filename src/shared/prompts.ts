@@ -131,12 +131,6 @@ export interface BaselineInfo {
   voiceBias: Record<Emotion, number>;
 }
 
-export type CalibrationState =
-  | { phase: 'idle' }
-  | { phase: 'collecting'; startedAt: number; durationMs: number; faceFrames: number; voiceSeconds: number }
-  | { phase: 'done'; at: number; faceFrames: number; voiceSeconds: number }
-  | { phase: 'failed'; at: number; reason: string };
-
 const isMinuteOfDay = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 24 * 60;
 
 function inLimit(v: unknown, limit: { min: number; max: number }): boolean {

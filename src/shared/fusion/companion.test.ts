@@ -137,7 +137,7 @@ describe('Companion: prompts and answers', () => {
   });
 });
 
-describe('Companion: settings, baseline and calibration', () => {
+describe('Companion: settings and baseline', () => {
   it('hands out copies', () => {
     const c = make();
     c.settings().enabled = false;
@@ -156,41 +156,5 @@ describe('Companion: settings, baseline and calibration', () => {
     const day = simulateDay({ companion: c, from: T0, to: T0 + 5 * MINUTE, scene: () => 'sad' });
     expect(day.prompts).toHaveLength(1);
     expect((day.prompts[0]?.t ?? 0) - T0).toBeLessThanOrEqual(2 * MINUTE);
-  });
-
-  it('calibrates through tick and reports the change once', () => {
-    const c = make();
-    const resting = {
-      neutral: 0.45,
-      happy: 0.03,
-      sad: 0.4,
-      angry: 0.03,
-      fearful: 0.03,
-      disgusted: 0.03,
-      surprised: 0.03,
-    };
-    expect(c.startCalibration(T0)).toMatchObject({ phase: 'collecting', durationMs: 20_000 });
-    const changes = [];
-    for (let t = T0; t <= T0 + 25 * SECOND; t += 500) {
-      c.face(t, resting, 0.6, 1);
-      if (t % SECOND === 0) {
-        const r = c.tick(t, QUIET_ENVIRONMENT);
-        if (r.calibration) changes.push(r.calibration);
-      }
-    }
-    expect(changes).toEqual([{ phase: 'done', at: T0 + 20 * SECOND, faceFrames: 41, voiceSeconds: 0 }]);
-    expect(c.calibration(T0 + 25 * SECOND).phase).toBe('done');
-    expect(c.baseline().calibratedAt).toBe(T0 + 20 * SECOND);
-    expect(c.current(T0 + 25 * SECOND).label).toBe('neutral');
-  });
-
-  it('reports a failed calibration, and a cancel', () => {
-    const c = make();
-    c.startCalibration(T0, 5_000);
-    const r = c.tick(T0 + 5_000, QUIET_ENVIRONMENT);
-    expect(r.calibration).toMatchObject({ phase: 'failed', at: T0 + 5_000 });
-    expect(c.baseline().calibratedAt).toBeNull();
-    c.startCalibration(T0 + 6_000);
-    expect(c.cancelCalibration(T0 + 7_000)).toEqual({ phase: 'idle' });
   });
 });

@@ -1,14 +1,14 @@
 /**
- * One mood over time, and gentle break prompts: the engine-facing class that ties fusion, smoothing, the
- * personal baseline, persistence, the prompt policy, break outcomes and calibration together. Pure: no
- * timers; the engine (or a test on a simulated clock) passes the time into every call.
+ * One mood over time, and gentle break prompts: the engine-facing class that ties fusion, smoothing,
+ * persistence, the prompt policy and break outcomes together. Pure: no timers; the engine (or a test on a
+ * simulated clock) passes the time into every call. Personalisation happens before it: the engine reads face and
+ * voice through the personal model (src/shared/personal), so the baseline here stays empty unless a caller sets one.
  */
 import type { Emotion, EmotionProbs } from '../labels';
 import type { LiveMood } from '../mood';
 import type {
   BaselineInfo,
   BreakPrompt,
-  CalibrationState,
   Correction,
   Environment,
   PromptAction,
@@ -16,9 +16,7 @@ import type {
   PromptReason,
   PromptSettings,
 } from '../prompts';
-import { cloneBaseline, DEFAULT_BASELINE_TUNING } from './baseline';
-import type { BaselineTuning } from './baseline';
-import { Calibration, DEFAULT_CALIBRATION_TUNING, type CalibrationTuning } from './calibration';
+import { cloneBaseline } from './baseline';
 import { MoodEstimator, type EstimatorTuning } from './estimator';
 import { MODALITIES } from './fusion';
 import { DEFAULT_OUTCOME_TUNING, OutcomeWatch, type OutcomeTuning } from './outcome';
@@ -40,8 +38,6 @@ export interface TickResult {
   prompt: { reason: PromptReason; evidence: PromptEvidence } | null;
   /** Breaks whose 15-min recovery is now known. */
   outcomes: { promptId: number; recovered: boolean }[];
-  /** Set when the calibration state changed (finished or failed); the new baseline is in baseline(). */
-  calibration: CalibrationState | null;
   /** Why no prompt came (see prompt-policy.ts, plus 'paused'); null when a prompt came. */
   blockedBy: string | null;
 }
@@ -50,12 +46,8 @@ export interface TickResult {
 export interface CompanionTuning extends EstimatorTuning {
   /** persistence.ts: confidence and share thresholds, minimum evidence, sampling. */
   persistence?: Partial<PersistenceTuning>;
-  /** baseline.ts: calibration target and strength, correction step, bias bound. */
-  baseline?: Partial<BaselineTuning>;
   /** outcome.ts: watch length, lookback, minimum evidence. */
   outcome?: Partial<OutcomeTuning>;
-  /** calibration.ts: duration, fewest frames, least speech. */
-  calibration?: Partial<CalibrationTuning>;
 }
 
 const MINUTE = 60_000;
@@ -63,11 +55,9 @@ const MINUTE = 60_000;
 export class Companion {
   private readonly estimator: MoodEstimator;
   private readonly detector: MoodWindow;
-  private readonly calib: Calibration;
   private readonly ledger: PromptLedger;
   private readonly persistence: PersistenceTuning;
   private readonly outcomeTuning: OutcomeTuning;
-  private readonly baselineTuning: BaselineTuning;
   private readonly localTime: LocalTime;
   private prefs: PromptSettings;
   private base: BaselineInfo;
@@ -78,8 +68,6 @@ export class Companion {
     this.estimator = new MoodEstimator(tuning);
     this.persistence = { ...DEFAULT_PERSISTENCE_TUNING, ...tuning.persistence };
     this.outcomeTuning = { ...DEFAULT_OUTCOME_TUNING, ...tuning.outcome };
-    this.baselineTuning = { ...DEFAULT_BASELINE_TUNING, ...tuning.baseline };
-    this.calib = new Calibration({ ...DEFAULT_CALIBRATION_TUNING, ...tuning.calibration }, this.baselineTuning);
     this.localTime = init.localTime;
     this.prefs = { ...init.settings };
     this.base = cloneBaseline(init.baseline);
@@ -95,7 +83,6 @@ export class Companion {
 
   face(t: number, probs: EmotionProbs | null, confidence: number, quality: number): LiveMood {
     if (!this.paused) {
-      this.calib.face(probs, quality);
       this.estimator.face(t, probs, confidence, quality);
     }
     return this.current(t);
@@ -103,7 +90,6 @@ export class Companion {
 
   voice(startMs: number, endMs: number, probs: EmotionProbs, confidence: number): LiveMood {
     if (!this.paused) {
-      this.calib.voice(startMs, endMs, probs);
       this.estimator.voice(startMs, endMs, probs, confidence);
     }
     return this.current(endMs);
@@ -119,12 +105,7 @@ export class Companion {
   }
 
   tick(t: number, environment: Environment): TickResult {
-    const result: TickResult = { prompt: null, outcomes: [], calibration: null, blockedBy: null };
-    const done = this.calib.finish(t, this.base);
-    if (done) {
-      result.calibration = done.state;
-      if (done.baseline) this.base = done.baseline;
-    }
+    const result: TickResult = { prompt: null, outcomes: [], blockedBy: null };
     const mood = this.paused ? null : this.current(t);
     // Time away from the camera says nothing about mood: a held estimate feeds no prompt or outcome.
     if (mood && !mood.away) {
@@ -211,17 +192,5 @@ export class Companion {
 
   setBaseline(b: BaselineInfo): void {
     this.base = cloneBaseline(b);
-  }
-
-  startCalibration(t: number, durationMs?: number): CalibrationState {
-    return this.calib.start(t, durationMs);
-  }
-
-  cancelCalibration(_t: number): CalibrationState {
-    return this.calib.cancel();
-  }
-
-  calibration(_t: number): CalibrationState {
-    return this.calib.current();
   }
 }
