@@ -48,20 +48,29 @@ function ravdessHeldOut(): string {
 // stacker of resources/models/expression-stacker.json) less about one point, so only a real regression fails.
 const CHECKS: Check[] = [
   {
-    // FER2013 test (PublicTest + PrivateTest, 7,178 faces). The stacker was fitted on the PublicTest half,
-    // so this figure is slightly optimistic; PrivateTest below is the held-out one. The floors are the
-    // vision issue's accepted level (accuracy 0.69, angry 0.60, sad 0.58) or a point under the measure.
-    // Measured: accuracy 0.698, macro-F1 0.685, recall sad 0.635, angry 0.617, fearful 0.441.
-    name: 'faces: FER2013 test',
-    run: () => evalFaces({ path: FER(), split: 'test' }),
-    min: { accuracy: 0.69, macroF1: 0.675, recall: { sad: 0.625, angry: 0.607, fearful: 0.431 } },
+    // FER+ test (FER2013 PrivateTest's faces scored on FER+ majority labels; unclear and contempt skipped:
+    // 2,716). Issue 14's target is 0.82. Measured: accuracy 0.836, macro-F1 0.718, recall sad 0.667,
+    // angry 0.877, fearful 0.700 (50 faces).
+    name: 'faces: FER+ test',
+    run: () => evalFaces({ path: join(SHARED, 'datasets', 'ferplus', 'labels.csv'), split: 'PrivateTest' }),
+    min: { accuracy: 0.826, macroF1: 0.705, recall: { sad: 0.65, angry: 0.86 } },
   },
   {
-    // FER2013 PrivateTest (3,589 faces), never seen by anything fitted here.
-    // Measured: accuracy 0.705, macro-F1 0.698, recall sad 0.635, angry 0.623, fearful 0.449.
+    // CK+48, posed lab faces (927; contempt skipped). Half its subjects were one of the stacker's three
+    // fitting domains (held-out half alone: 0.894). Issue 14's target is 0.75. Measured: accuracy 0.901,
+    // recall sad 0.833, angry 0.748, fearful 0.720, disgusted 0.938.
+    name: 'faces: CK+48',
+    run: () => evalFaces({ path: join(SHARED, 'datasets', 'ckplus48', 'labels.csv') }),
+    min: { accuracy: 0.89, recall: { sad: 0.81, angry: 0.73, fearful: 0.7, disgusted: 0.92 } },
+  },
+  {
+    // FER2013 PrivateTest (3,589 faces) on FER2013's own labels; its PublicTest half is in the stacker's
+    // fitting mix. Since the FER+ fine-tune (issue 14) the models follow FER+'s labels, which agree with
+    // FER2013's on 72% of these faces: 0.705 before, now under issue 14's 0.69 (see MODELS.md). Measured:
+    // accuracy 0.667, macro-F1 0.644, recall sad 0.458, angry 0.582, fearful 0.307; FER2013 test 0.658.
     name: 'faces: FER2013 PrivateTest',
     run: () => evalFaces({ path: join(FER(), 'labels.csv'), split: 'PrivateTest' }),
-    min: { accuracy: 0.695, macroF1: 0.688, recall: { sad: 0.625, angry: 0.613, fearful: 0.439 } },
+    min: { accuracy: 0.657, macroF1: 0.634, recall: { sad: 0.448, angry: 0.572, fearful: 0.297 } },
   },
   {
     // GoEmotions Ekman test, single-label rows (4,968). Measured: accuracy 0.667, macro-F1 0.592 (trained on
