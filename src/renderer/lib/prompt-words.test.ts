@@ -71,14 +71,14 @@ describe('prompt words', () => {
 
   it('puts the evidence in words', () => {
     expect(evidenceWords(evidence())).toBe(
-      'Over the last 10 minutes, 72% of the confident time looked low; mostly from your face (80%).',
+      'Over the last 10 minutes, it looked low 72% of the time Attune could read clearly; mostly from your face (80%).',
     );
     const voice = evidence({ reason: 'angry', to: 1 * MIN, byModality: { face: 0.3, voice: 0.7, text: 0 } });
     expect(evidenceWords(voice)).toBe(
-      'Over the last 1 minute, 72% of the confident time looked tense; mostly from your voice (70%).',
+      'Over the last 1 minute, it looked tense 72% of the time Attune could read clearly; mostly from your voice (70%).',
     );
     expect(evidenceWords(evidence({ byModality: { face: 0, voice: 0, text: 0 } }))).toBe(
-      'Over the last 10 minutes, 72% of the confident time looked low.',
+      'Over the last 10 minutes, it looked low 72% of the time Attune could read clearly.',
     );
   });
 

@@ -135,10 +135,12 @@ export function mainModality(shares: Record<Modality, number>): Modality | null 
   return best;
 }
 
-/** "Over the last 10 minutes, 72% of the confident time looked low; mostly from your face (80%)." */
+/** "Over the last 10 minutes, it looked low 72% of the time Attune could read clearly; mostly from your face (80%)." */
 export function evidenceWords(evidence: PromptEvidence): string {
   const window = minutesWords(evidence.to - evidence.from);
-  const head = `Over the last ${window}, ${percent(evidence.share)} of the confident time looked ${LOOKED[evidence.reason]}`;
+  const head =
+    `Over the last ${window}, it looked ${LOOKED[evidence.reason]} ` +
+    `${percent(evidence.share)} of the time Attune could read clearly`;
   const main = mainModality(evidence.byModality);
   if (main === null) return `${head}.`;
   return `${head}; mostly from ${MODALITY_WORDS[main]} (${percent(evidence.byModality[main])}).`;
