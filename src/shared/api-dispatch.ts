@@ -10,6 +10,8 @@ export async function dispatchApi(handlers: ApiHandlers, method: unknown, args: 
   // The method may be anything a page sent (`{"toString":0}` cannot be made a string): name it without
   // converting it, so a hostile request gets an envelope instead of a rejected promise nobody catches.
   if (!isApiMethod(method)) return fail('bad-input', `Unknown method: ${describeMethod(method)}`);
+  // No arguments may be left out (undefined); anything else that is not a list is malformed, not "no arguments".
+  if (args !== undefined && !Array.isArray(args)) return fail('bad-input', `Malformed arguments for ${method}`);
   const list: unknown[] = Array.isArray(args) ? (args as unknown[]) : [];
   try {
     if (!validArgs(method, list)) return fail('bad-input', `Malformed arguments for ${method}`);
