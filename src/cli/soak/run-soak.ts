@@ -58,6 +58,8 @@ class Soak {
   private readonly origin: string;
   /** A restart that never came: reported when the soak ends rather than thrown from a timer. */
   private failure: Error | null = null;
+  /** Memory samples taken without the engine (restarting, or not found): printed so a host-only figure shows. */
+  rssMissed = 0;
 
   constructor(
     private readonly host: HostProcess,
@@ -83,6 +85,7 @@ class Soak {
     await this.restarting;
     if (this.failure) throw this.failure;
     this.rss.end = this.sampleRss();
+    if (this.rssMissed > 0) this.progress(`soak: ${this.rssMissed} memory samples lacked the engine (host only)`);
   }
 
   private async feed(): Promise<void> {
@@ -210,9 +213,12 @@ class Soak {
     this.progress(`soak: engine killed and back in ${ms.toFixed(0)} ms`);
   }
 
+  /** Host + engine RSS, MB; `rssMissed` counts samples where the engine could not be found (host only). */
   private sampleRss(): number {
     const engine = enginePid(this.host.pid);
-    const total = rssMB(this.host.pid) + (engine === null ? 0 : rssMB(engine));
+    const engineMB = engine === null ? 0 : rssMB(engine);
+    if (engineMB === 0) this.rssMissed += 1;
+    const total = rssMB(this.host.pid) + engineMB;
     this.rss.max = Math.max(this.rss.max, total);
     return total;
   }
