@@ -276,11 +276,15 @@ export class Engine implements EngineOwnApi {
         readings.push({ startMs, endMs, label, probs, valence, arousal, confidence });
         // Stored times are integer ms; audio-derived ones are fractional.
         rows.push({ t: Math.round(startMs), source: 'voice', label, probs, valence, arousal, confidence });
-        if (confidence > 0) this.deps.mood.voice(startMs, endMs, probs, confidence);
       }
       this.deps.samples.insert(rows);
-      // Announced once committed, as faces are.
-      for (const reading of readings) this.deps.emit({ name: 'voice', payload: reading });
+      // Announced once committed, then given to fusion, in the same order as faces: the 'voice' event comes
+      // before the 'mood' event it causes.
+      for (const reading of readings) {
+        this.deps.emit({ name: 'voice', payload: reading });
+        const { startMs, endMs, probs, confidence } = reading;
+        if (confidence > 0) this.deps.mood.voice(startMs, endMs, probs, confidence);
+      }
     } catch (err) {
       // Bad audio must never stop the engine: report it and go on with the next chunk.
       this.deps.log('warn', `audio skipped: ${err instanceof Error ? err.message : String(err)}`);
