@@ -43,10 +43,13 @@ export function startHostProcess(dataDir: string, rendererDir: string): Promise<
   });
 }
 
-/** The engine: the host's one child process (Linux and macOS `pgrep`). */
+/**
+ * The engine: the host's child running engine/entry (Linux and macOS `pgrep`). Matched by its command line: the
+ * host has other children (tsx's esbuild service), and taking the first child measured and killed that instead.
+ */
 export function enginePid(hostPid: number): number | null {
   try {
-    const out = execFileSync('pgrep', ['-P', String(hostPid)], { encoding: 'utf8' });
+    const out = execFileSync('pgrep', ['-P', String(hostPid), '-f', 'engine/entry'], { encoding: 'utf8' });
     const pid = Number(out.trim().split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
