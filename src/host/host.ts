@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AttuneEvents, CaptureTarget } from '../shared/api';
 import { AppService } from '../shared/app-service';
-import { systemClock, type Clock } from '../shared/clock';
+import { OffsetClock, systemClock, type Clock } from '../shared/clock';
 import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
 import type { TextInput } from '../shared/text-input';
@@ -87,8 +87,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     onReaders: (readers) => emit('feed', { readers }),
     rate: options.feedRate,
   });
+  const clock = options.clock ?? systemClock;
+  // Under the test clock a timed pause follows the engine's time: the advance route moves both.
+  const pauseClock = options.testClock ? new OffsetClock(clock) : null;
   // The service reaches the engine through the lifecycle, which reports back to the service.
   const service: AppService = new AppService({
+    clock: pauseClock ?? clock,
     engine: { request: (method, ...args) => lifecycle.request(method, ...args) },
     captureTarget,
     emit,
@@ -101,7 +105,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       describe: (records) => feed.describe(records),
     },
   });
-  const clock = options.clock ?? systemClock;
   const downloads = new ExportDownloads({
     writeExport: (format, range, path) => lifecycle.request('writeExport', format, range, path),
     now: () => clock.now(),
@@ -160,6 +163,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (options.testClock && path === ADVANCE_CLOCK_PATH && req.method === 'POST' && authorised(req, token, port)) {
       const ms = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ms'));
       const result = await lifecycle.request('advanceClock', ms);
+      if (result.ok && pauseClock) {
+        pauseClock.skip(ms);
+        service.checkPause();
+      }
       res.writeHead(result.ok ? 200 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
       res.end(JSON.stringify(result));
       return;
@@ -214,6 +221,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     service,
     lifecycle,
     close: async () => {
+      service.dispose();
       feed.close();
       await lifecycle.stop();
       api.close();

@@ -20,7 +20,6 @@ import { createBroadcaster, registerIpc, type Emit } from './ipc';
 import { createLogger, isLogLevel } from './logger';
 import { HIDDEN_ARG } from './login-item';
 import { builtFiles, engineConfig, resolvePages } from './paths';
-import { PauseTimer } from './pause-timer';
 import { guardWebContents, secureSession } from './security';
 import { AttuneTray } from './tray';
 import { WindowManager } from './windows';
@@ -120,7 +119,6 @@ function startApp(): WindowManager {
       describe: (records) => ({ clients: records.map((c) => ({ ...c, connected: false })), readers: feedReaders }),
     },
     emit,
-    onPausedChange: (paused) => pauseTimer.pausedChanged(paused),
     onPrompt: (prompt) => {
       // Unanswered: show it (without taking focus). Answered, here or on the dashboard: put it away, but
       // only if it is the one on screen (an older prompt's late outcome must not hide a newer one).
@@ -133,17 +131,12 @@ function startApp(): WindowManager {
       }
     },
   });
-  const pauseTimer = new PauseTimer({
-    clock: systemClock,
-    setPaused: (paused) => service.setPaused(paused),
-    onError: (err) => logger.error(`pause: ${String(err)}`),
-  });
 
   let stopping: Promise<void> | null = null;
   const quit = (): Promise<void> => {
     stopping ??= (async () => {
       quitting = true;
-      pauseTimer.dispose();
+      service.dispose();
       environment.dispose();
       await lifecycle.stop();
       engineStopped = true;
@@ -162,17 +155,18 @@ function startApp(): WindowManager {
   registerIpc(service.handlers(), pages.isOurPage, logger.child('ipc'));
   tray = new AttuneTray(
     {
-      pauseFor: (ms) => pauseTimer.pauseFor(ms),
-      pauseUntilTomorrow: () => pauseTimer.pauseUntilTomorrow(),
-      resume: () => pauseTimer.resume(),
+      // The service owns timed pauses, so the dashboard shows the tray's "paused until" and can end it.
+      pauseFor: (ms) => void service.pauseFor(Math.max(1, Math.round(ms / 60_000))),
+      pauseUntilTomorrow: () => void service.pauseFor('tomorrow'),
+      resume: () => void service.setPaused(false),
       openDashboard: (section) => void windows.showDashboard(section),
       quit: () => void quit(),
     },
     service.getStatus(),
   );
   // A timed pause whose end passed while the machine slept ends on wake.
-  powerMonitor.on('resume', () => pauseTimer.check());
-  powerMonitor.on('unlock-screen', () => pauseTimer.check());
+  powerMonitor.on('resume', () => service.checkPause());
+  powerMonitor.on('unlock-screen', () => service.checkPause());
 
   environment.start();
   windows.ensureCapture();

@@ -29,6 +29,7 @@ function service(): ApiHandlers {
     getSamples: vi.fn(() => []),
     getLiveMood: vi.fn(() => null),
     setPaused: vi.fn((paused: boolean) => ({ ...status, paused })),
+    pauseFor: notUsed,
     reportCamera: vi.fn(() => status),
     getCaptureTarget: vi.fn(() => ({ kind: 'message-port' as const })),
     checkIn: vi.fn(() => {

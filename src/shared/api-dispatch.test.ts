@@ -24,6 +24,7 @@ const handlers: ApiHandlers = {
   getSamples: () => [],
   getLiveMood: () => null,
   setPaused: (paused) => ({ ...status, paused }),
+  pauseFor: () => ({ ...status, paused: true, pausedUntil: 1 }),
   reportCamera: (camera) => ({ ...status, camera }),
   getCaptureTarget: () => {
     throw new AttuneError('engine-unavailable', 'not yet');

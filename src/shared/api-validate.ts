@@ -16,6 +16,7 @@ import { isCameraState, type SampleSource } from './mood';
 import { isStep } from './personal-info';
 import { isPromptAction, promptSettingsProblem } from './prompts';
 import { checkInProblem } from './text-input';
+import { isPauseSpan } from './timed-pause';
 
 const SOURCES: readonly SampleSource[] = ['face', 'voice', 'text', 'fused'];
 
@@ -36,6 +37,7 @@ const GUARDS: { [M in ApiMethod]: (args: readonly unknown[]) => boolean } = {
     (a[1] === undefined || SOURCES.includes(a[1] as SampleSource)),
   getLiveMood: (a) => a.length === 0,
   setPaused: (a) => a.length === 1 && typeof a[0] === 'boolean',
+  pauseFor: (a) => a.length === 1 && isPauseSpan(a[0]),
   reportCamera: (a) => a.length === 1 && isCameraState(a[0]),
   getCaptureTarget: (a) => a.length === 0,
   checkIn: (a) => a.length === 1 && checkInProblem(a[0]) === null,

@@ -23,6 +23,7 @@ import type { Emotion } from './labels';
 import type { ExpressionStep, PersonalInfo, PersonalModality } from './personal-info';
 import type { BreakPrompt, PromptAction, PromptSettings } from './prompts';
 import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
+import type { PauseSpan } from './timed-pause';
 
 export interface TimeRange {
   /** Unix ms, inclusive. */
@@ -38,6 +39,8 @@ export interface AttuneApi {
   /** The latest live mood, or null before any evidence. */
   getLiveMood(): LiveMood | null;
   setPaused(paused: boolean): AppStatus;
+  /** Pauses for some minutes or until tomorrow (local midnight), then resumes by itself; `setPaused` ends it sooner. */
+  pauseFor(span: PauseSpan): AppStatus;
   /** The capture page reports what the camera is doing (permission refused, busy…). */
   reportCamera(state: CameraState): AppStatus;
   /** Where the capture page sends frames: a MessagePort handed over by the preload, or the engine's socket. */
@@ -156,6 +159,7 @@ export const API_METHODS = [
   'getSamples',
   'getLiveMood',
   'setPaused',
+  'pauseFor',
   'reportCamera',
   'getCaptureTarget',
   'checkIn',

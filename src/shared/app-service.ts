@@ -13,6 +13,8 @@ import type { Emotion } from './labels';
 import { QUIET_ENVIRONMENT, type BreakPrompt, type Environment, type PromptAction } from './prompts';
 import type { IngestInfo } from './text-input';
 import type { DesktopSettings, ExportFormat, ExportTarget, FirstRunState, SensorSettings } from './history-api';
+import { systemClock, type Clock, type TimerHandle } from './clock';
+import { PAUSE_CHECK_MS, pauseDeadline, type PauseSpan } from './timed-pause';
 
 export type { EngineRequester } from './engine-forwards';
 
@@ -24,6 +26,8 @@ export interface AppServiceDeps {
   emit: <E extends keyof AttuneEvents>(event: E, payload: AttuneEvents[E]) => void;
   /** Told when the user pauses or resumes (tray icon, capture window). */
   onPausedChange?: (paused: boolean) => void;
+  /** Times a timed pause (default the system clock; the host's test clock under end-to-end tests). */
+  clock?: Clock;
   /** Told of every new or changed prompt (Electron shows its prompt window). */
   onPrompt?: (prompt: BreakPrompt) => void;
   /** Address of the local text endpoint; absent where this app does not serve one (Electron, for now). */
@@ -61,6 +65,8 @@ export class AppService implements OwnHandlers {
   private ingest: IngestSettings | null = null;
   /** Re-sent to a restarted engine, like the pause state. */
   private environment: Environment = { ...QUIET_ENVIRONMENT };
+  /** Re-checks a timed pause's deadline (see {@link checkPause}). */
+  private pauseTimer: TimerHandle | null = null;
 
   constructor(private readonly deps: AppServiceDeps) {}
 
@@ -69,6 +75,7 @@ export class AppService implements OwnHandlers {
     const own: OwnHandlers = {
       getStatus: this.getStatus.bind(this),
       setPaused: this.setPaused.bind(this),
+      pauseFor: this.pauseFor.bind(this),
       reportCamera: this.reportCamera.bind(this),
       getCaptureTarget: this.getCaptureTarget.bind(this),
       getIngestInfo: this.getIngestInfo.bind(this),
@@ -87,12 +94,64 @@ export class AppService implements OwnHandlers {
     return { ...this.status };
   }
 
+  /** Pauses until resumed, or resumes; either ends a timed pause. */
   async setPaused(paused: boolean): Promise<AppStatus> {
-    this.update({ paused, camera: paused ? 'paused' : this.status.camera === 'paused' ? 'off' : this.status.camera });
+    this.disarmPause();
+    return this.applyPaused(paused, undefined);
+  }
+
+  /** A timed pause: it resumes by itself at the deadline, checked on this service's clock. */
+  async pauseFor(span: PauseSpan): Promise<AppStatus> {
+    this.disarmPause();
+    const until = pauseDeadline(this.clock.now(), span);
+    const answer = this.applyPaused(true, until);
+    this.armPause();
+    return answer;
+  }
+
+  /**
+   * Resumes a timed pause whose deadline has passed. Its own timer calls this; so should anything that knows time
+   * jumped (the machine woke, the test clock moved).
+   */
+  checkPause(): void {
+    const until = this.status.pausedUntil;
+    if (until === undefined) return;
+    if (this.clock.now() >= until) void this.setPaused(false);
+    else this.armPause();
+  }
+
+  /** Stops the timed pause's timer (the app is quitting). */
+  dispose(): void {
+    this.disarmPause();
+  }
+
+  private get clock(): Clock {
+    return this.deps.clock ?? systemClock;
+  }
+
+  private async applyPaused(paused: boolean, pausedUntil: number | undefined): Promise<AppStatus> {
+    const camera = paused ? 'paused' : this.status.camera === 'paused' ? 'off' : this.status.camera;
+    this.update({ paused, pausedUntil, camera });
     this.deps.onPausedChange?.(paused);
     // The engine may be restarting; the state is re-sent when it is ready again.
     await this.deps.engine.request('setPaused', paused);
     return this.getStatus();
+  }
+
+  private armPause(): void {
+    this.disarmPause();
+    const until = this.status.pausedUntil;
+    if (until === undefined) return;
+    const wait = Math.min(Math.max(0, until - this.clock.now()), PAUSE_CHECK_MS);
+    this.pauseTimer = this.clock.setTimeout(() => {
+      this.pauseTimer = null;
+      this.checkPause();
+    }, wait);
+  }
+
+  private disarmPause(): void {
+    if (this.pauseTimer) this.clock.clearTimeout(this.pauseTimer);
+    this.pauseTimer = null;
   }
 
   async reportCamera(state: CameraState): Promise<AppStatus> {

@@ -113,6 +113,8 @@ export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stop
 export interface AppStatus {
   engine: EngineState;
   paused: boolean;
+  /** Unix ms at which a timed pause resumes by itself; absent when not paused or paused until resumed. */
+  pausedUntil?: number;
   camera: CameraState;
   /** Time the engine took to load its models, in ms, once ready. */
   modelLoadMs: number | null;
