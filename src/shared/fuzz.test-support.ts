@@ -5,11 +5,17 @@
  */
 import { mulberry32 } from './prng';
 
-export const FUZZ_SEED = Number(process.env.ATTUNE_FUZZ_SEED ?? 0x5eed);
+/**
+ * The environment, read without Node's types: src/shared is also type-checked as web code (tsconfig.web.json),
+ * where `process` does not exist; the fuzz suites themselves only run under Node.
+ */
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+
+export const FUZZ_SEED = Number(env.ATTUNE_FUZZ_SEED ?? 0x5eed);
 
 /** Inputs per suite: `fallback` (10,000) unless ATTUNE_FUZZ_RUNS asks for more. */
 export function fuzzRuns(fallback = 10_000): number {
-  const asked = Number(process.env.ATTUNE_FUZZ_RUNS);
+  const asked = Number(env.ATTUNE_FUZZ_RUNS);
   return Number.isInteger(asked) && asked > 0 ? asked : fallback;
 }
 
