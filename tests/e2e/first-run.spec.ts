@@ -33,6 +33,8 @@ test('the first run asks before anything is sensed, and the choice of sensors is
   await expect(intro).toContainText('Nothing leaves this computer');
   await expect(intro).toContainText('never kept');
   await expect(intro).toContainText('Break prompts stay off');
+  await expect(intro).toContainText('check in with a rating and a few words');
+  await expect(intro).toContainText('Keep my notes');
   await expect(page.getByTestId('first-run-camera')).not.toBeChecked();
   await expect(page.getByTestId('first-run-microphone')).not.toBeChecked();
   await expect(page.getByRole('tablist', { name: 'Views' })).toHaveCount(0);
