@@ -24,10 +24,22 @@ describe('sourceLines', () => {
       s('fused', 'happy', 0.4, 0.7),
     ]);
     expect(lines.map((l) => l.name)).toEqual(['Overall', 'Face']);
-    expect(lines[0]?.words).toBe('Happy, pleasant (1 reading, 70% confidence)');
+    expect(lines[0]?.words).toBe('Happy, pleasant (updated once, 70% confidence on average)');
     // Mean valence 0.3 → pleasant; mean confidence 0.6.
-    expect(lines[1]?.words).toBe('Happy, pleasant (3 readings, 60% confidence)');
+    expect(lines[1]?.words).toBe('Happy, pleasant (seen 3 times, 60% confidence on average)');
     expect(diagnosticIn(lines.map((l) => l.words))).toEqual([]);
+  });
+  it('counts in everyday words with the verb of each source, never "readings"', () => {
+    const lines = sourceLines([
+      s('voice', 'sad', -0.4, 0.5),
+      s('voice', 'sad', -0.4, 0.5),
+      s('text', 'happy', 0.5, 0.9),
+    ]);
+    expect(lines.map((l) => l.words)).toEqual([
+      'Sad, unpleasant (heard twice, 50% confidence on average)',
+      'Happy, pleasant (read once, 90% confidence on average)',
+    ]);
+    expect(lines.some((l) => /reading/.test(l.words))).toBe(false);
   });
 });
 
@@ -44,7 +56,7 @@ describe('minuteWords and explainEmptyWords', () => {
       confidence: 0.42,
     };
     const e = { ...base, rollup };
-    expect(minuteWords(e)).toBe('Sad, unpleasant, 42% confidence over 60 readings that minute');
+    expect(minuteWords(e)).toBe('Sad, unpleasant, sensed 60 times that minute, 42% confidence on average');
     expect(explainEmptyWords(e)).toMatch(/pruned/);
   });
   it('say plainly when nothing was recorded', () => {

@@ -25,9 +25,18 @@ function mostCommon(samples: readonly MoodSample[]): MoodLabel {
   return dominantLabel(counts);
 }
 
-const readings = (n: number): string => (n === 1 ? '1 reading' : `${n} readings`);
+/** Counts in everyday words ("once", "twice", "12 times"): "56 readings" read as jargon (issue 17). */
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-/** One line per source that has samples, overall first: "Happy, pleasant (12 readings, 64% confidence)". */
+/** What each source does, so the count says what happened: a face is seen, a voice heard, writing read. */
+const SOURCE_VERBS: Record<SampleSource, string> = {
+  fused: 'updated',
+  face: 'seen',
+  voice: 'heard',
+  text: 'read',
+};
+
+/** One line per source that has samples, overall first: "Happy, pleasant (seen 12 times, 64% confidence on average)". */
 export function sourceLines(samples: readonly MoodSample[]): SourceLine[] {
   const lines: SourceLine[] = [];
   for (const source of SOURCE_ORDER) {
@@ -40,7 +49,7 @@ export function sourceLines(samples: readonly MoodSample[]): SourceLine[] {
       name: SOURCE_NAMES[source],
       words:
         `${labelWords(label)}, ${valenceWords(mean((s) => s.valence))} ` +
-        `(${readings(mine.length)}, ${percent(mean((s) => s.confidence))} confidence)`,
+        `(${SOURCE_VERBS[source]} ${times(mine.length)}, ${percent(mean((s) => s.confidence))} confidence on average)`,
     });
   }
   return lines;
@@ -52,13 +61,14 @@ export function minuteWords(explanation: Explanation): string | null {
   if (!r) return null;
   return (
     `${labelWords(dominantLabel(r.counts))}, ${valenceWords(r.valence)}, ` +
-    `${percent(r.confidence)} confidence over ${readings(r.n)} that minute`
+    `sensed ${times(r.n)} that minute, ${percent(r.confidence)} confidence on average`
   );
 }
 
 /** What to say when there is nothing around the instant, or only the minute's summary. */
 export function explainEmptyWords(explanation: Explanation): string | null {
   if (explanation.samples.length > 0) return null;
-  if (explanation.rollup) return 'The individual readings of that time have been pruned; the minute’s summary is kept.';
+  if (explanation.rollup)
+    return 'The moment-by-moment details of that time have been pruned; the minute’s summary is kept.';
   return 'Nothing was recorded around that time: the camera and microphone were off, paused, or nobody was there.';
 }
