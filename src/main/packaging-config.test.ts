@@ -63,6 +63,7 @@ describe('electron-builder.json', () => {
   it('ships every ONNX model as an extra resource where the packaged engine looks for it', () => {
     expect(config.extraResources).toHaveLength(1);
     const [models] = config.extraResources;
+    if (!models) throw new Error('no extra resources');
     expect(existsSync(join(root, models.from))).toBe(true);
     const packaged = engineConfig({ isPackaged: true, appPath: '/app', resourcesPath: '/res', userData: '/u' });
     expect(packaged.modelsDir).toBe(join('/res', models.to));
