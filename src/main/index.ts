@@ -20,7 +20,7 @@ import { createBroadcaster, registerIpc, type Emit } from './ipc';
 import { createLogger, isLogLevel } from './logger';
 import { HIDDEN_ARG } from './login-item';
 import { builtFiles, engineConfig, resolvePages } from './paths';
-import { guardWebContents, secureSession } from './security';
+import { guardAllWebContents } from './security';
 import { AttuneTray } from './tray';
 import { WindowManager } from './windows';
 import { INGEST_PATH } from '../shared/text-input';
@@ -38,7 +38,8 @@ function startApp(): WindowManager {
     resourcesPath: process.resourcesPath,
     userData: app.getPath('userData'),
   });
-  secureSession(session.defaultSession, pages, logger.child('security'));
+  // Before any window: every webContents, ours or not, gets the navigation, window and permission guards.
+  guardAllWebContents(app, session.defaultSession, pages, logger.child('security'));
 
   let quitting = false;
   let engineStopped = false;
@@ -47,7 +48,8 @@ function startApp(): WindowManager {
     pages,
     logger: logger.child('windows'),
     isQuitting: () => quitting,
-    onCreated: (contents) => guardWebContents(contents, logger.child('security')),
+    // Guarded already, by the global web-contents-created handler above.
+    onCreated: () => undefined,
     onCaptureLoaded: () => engineHost.linkCapture(),
     // A new prompt window's page missed the event that opened it: hand it the prompt once it listens.
     onPromptLoaded: (contents) => {

@@ -1,8 +1,8 @@
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 import { resolvePages } from './paths';
-import { guardWebContents, secureSession } from './security';
+import { guardAllWebContents, guardWebContents, secureSession } from './security';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 
 // security.ts imports electron's types only: fakes of the session and contents stand in for Electron.
@@ -94,9 +94,9 @@ describe('guardWebContents', () => {
       setWindowOpenHandler: (h: Handler) => (openHandler = h),
     };
     guardWebContents(contents as unknown as WebContents, quiet);
-    const navigate = (target: string): boolean => {
+    const navigate = (target: string, event = 'will-navigate'): boolean => {
       let prevented = false;
-      (listeners['will-navigate'] as (e: unknown) => void)({ url: target, preventDefault: () => (prevented = true) });
+      (listeners[event] as (e: unknown) => void)({ url: target, preventDefault: () => (prevented = true) });
       return prevented;
     };
     return {
@@ -113,6 +113,15 @@ describe('guardWebContents', () => {
     expect(c.navigate(`${pages.dashboard}#/history`)).toBe(false);
   });
 
+  it('blocks frame navigations and server redirects away from the page too', () => {
+    const c = fakeContents(pages.dashboard);
+    for (const event of ['will-frame-navigate', 'will-redirect']) {
+      expect(c.navigate('https://example.com/', event)).toBe(true);
+      expect(c.navigate('file:///etc/passwd', event)).toBe(true);
+      expect(c.navigate(`${pages.dashboard}#/history`, event)).toBe(false);
+    }
+  });
+
   it('denies every new window', () => {
     const c = fakeContents(pages.dashboard);
     expect(c.open('https://example.com/')).toEqual({ action: 'deny' });
@@ -124,5 +133,67 @@ describe('guardWebContents', () => {
     let prevented = false;
     (c.listeners['will-attach-webview'] as (e: unknown) => void)({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
+  });
+});
+
+describe('guardAllWebContents', () => {
+  function fakeApp() {
+    let created: Handler | null = null;
+    const app = { on: (event: string, h: Handler) => event === 'web-contents-created' && (created = h) };
+    const sessionHandlers = { count: 0, request: null as Handler | null };
+    const session = {
+      webRequest: { onHeadersReceived: () => undefined },
+      setPermissionRequestHandler: (h: Handler) => {
+        sessionHandlers.count += 1;
+        sessionHandlers.request = h;
+      },
+      setPermissionCheckHandler: () => undefined,
+    };
+    const defaultSession = { ...session, setPermissionRequestHandler: () => (sessionHandlers.count += 100) };
+    guardAllWebContents(app as unknown as App, defaultSession as unknown as Session, pages, quiet);
+    const create = (url: string) => {
+      const listeners: Record<string, Handler> = {};
+      let openHandler: Handler | null = null;
+      const contents = {
+        session,
+        getURL: () => url,
+        on: (event: string, listener: Handler) => (listeners[event] = listener),
+        setWindowOpenHandler: (h: Handler) => (openHandler = h),
+      };
+      if (!created) throw new Error('no web-contents-created handler');
+      (created as (...a: unknown[]) => void)({}, contents);
+      return { listeners, open: (u: string) => (openHandler as ((d: unknown) => unknown) | null)?.({ url: u }) };
+    };
+    return { create, sessionHandlers };
+  }
+
+  it('guards every webContents the app creates, not only the windows it knows', () => {
+    const { create } = fakeApp();
+    const c = create('devtools://devtools/bundled/index.html');
+    expect(c.open('https://example.com/')).toEqual({ action: 'deny' });
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      let prevented = false;
+      (c.listeners[event] as (e: unknown) => void)({
+        url: 'https://example.com/',
+        preventDefault: () => (prevented = true),
+      });
+      expect(prevented).toBe(true);
+    }
+  });
+
+  it("secures each contents' session once, refusing permissions to pages not ours", () => {
+    const { create, sessionHandlers } = fakeApp();
+    create(pages.dashboard);
+    create(pages.capture);
+    // The default session once (100) at install, the contents' own session once.
+    expect(sessionHandlers.count).toBe(101);
+    let granted: boolean | undefined;
+    (sessionHandlers.request as (...a: unknown[]) => void)(
+      { getURL: () => 'https://example.com/' },
+      'media',
+      (ok: boolean) => (granted = ok),
+      { requestingUrl: 'https://example.com/', mediaTypes: ['video'] },
+    );
+    expect(granted).toBe(false);
   });
 });
