@@ -146,6 +146,29 @@ describe('main entry', () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(apiChannel).sort());
   });
 
+  it('loads the pages from attune://, registered before ready and serving the renderer folder', async () => {
+    const fake = await boot();
+    expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['attune']);
+    expect(fake.protocol.readyAtRegistration).toEqual([false]);
+    expect(windowLoading(fake, 'index.html')?.loaded[0]).toBe('attune://app/index.html');
+    expect(windowLoading(fake, 'capture.html')?.loaded[0]).toBe('attune://app/capture.html');
+    const handler = fake.protocol.handlers.get('attune');
+    if (!handler) throw new Error('attune:// not handled');
+    const page = await handler(new Request('attune://app/index.html'));
+    expect(page.headers.get('Content-Security-Policy')).toContain("connect-src 'self';");
+    expect(fake.net.fetched[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect((await handler(new Request('attune://app/..%2f..%2fpackage.json'))).status).toBe(404);
+  });
+
+  it('guards every webContents once, through the global web-contents-created handler', async () => {
+    const fake = await boot();
+    expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+    const contents = windowLoading(fake, 'index.html')?.webContents;
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(contents?.listenerCount(event)).toBe(1);
+    }
+  });
+
   it('starts in the tray only with --hidden', async () => {
     const fake = await boot({ argv: ['--hidden'] });
     expect(windowLoading(fake, 'index.html')).toBeUndefined();

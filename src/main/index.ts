@@ -7,7 +7,7 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, powerMonitor, session } from 'electron';
+import { app, net, powerMonitor, protocol, session } from 'electron';
 import type { AttuneEvents } from '../shared/api';
 import type { BreakPrompt } from '../shared/prompts';
 import { AppService } from '../shared/app-service';
@@ -21,6 +21,7 @@ import { createLogger, isLogLevel } from './logger';
 import { HIDDEN_ARG } from './login-item';
 import { builtFiles, engineConfig, resolvePages } from './paths';
 import { guardAllWebContents } from './security';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { AttuneTray } from './tray';
 import { WindowManager } from './windows';
 import { INGEST_PATH } from '../shared/text-input';
@@ -31,7 +32,9 @@ const logger = createLogger({ level: isLogLevel(envLevel) ? envLevel : 'info' })
 
 function startApp(): WindowManager {
   const files = builtFiles(dirname(fileURLToPath(import.meta.url)));
-  const pages = resolvePages(files.rendererDir, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  const pages = resolvePages(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  // The built pages load from attune://app/ (registered as privileged before ready, below).
+  serveAppScheme(protocol, net, files.rendererDir, logger.child('protocol'));
   const config = engineConfig({
     isPackaged: app.isPackaged,
     appPath: app.getAppPath(),
@@ -176,6 +179,9 @@ function startApp(): WindowManager {
   if (!startsHidden(process.argv)) windows.showDashboard();
   return windows;
 }
+
+// Electron accepts privileged schemes only before the app is ready.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -9,7 +9,7 @@ import { BrowserWindow, FakeWebContents, ipcMain, resetElectronFake } from './te
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
-const pages = resolvePages('/app/out/renderer');
+const pages = resolvePages();
 const status: AppStatus = {
   engine: 'ready',
   paused: false,

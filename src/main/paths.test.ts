@@ -32,16 +32,16 @@ describe('builtFiles', () => {
 });
 
 describe('resolvePages', () => {
-  it('uses file:// URLs of the built pages', () => {
-    const pages = resolvePages('/repo/out/renderer');
-    expect(pages.dashboard).toBe('file:///repo/out/renderer/index.html');
-    expect(pages.capture).toBe('file:///repo/out/renderer/capture.html');
-    expect(pages.prompt).toBe('file:///repo/out/renderer/prompt.html');
+  it('serves the built pages over attune://, not file://', () => {
+    const pages = resolvePages();
+    expect(pages.dashboard).toBe('attune://app/index.html');
+    expect(pages.capture).toBe('attune://app/capture.html');
+    expect(pages.prompt).toBe('attune://app/prompt.html');
   });
 
   it('uses the dev server when there is one, with or without a trailing slash', () => {
     for (const url of ['http://localhost:5173', 'http://localhost:5173/']) {
-      const pages = resolvePages('/repo/out/renderer', url);
+      const pages = resolvePages(url);
       expect(pages.dashboard).toBe('http://localhost:5173/index.html');
       expect(pages.capture).toBe('http://localhost:5173/capture.html');
       expect(pages.prompt).toBe('http://localhost:5173/prompt.html');
@@ -49,23 +49,25 @@ describe('resolvePages', () => {
   });
 
   it('recognises our pages, ignoring query and hash', () => {
-    const pages = resolvePages('/repo/out/renderer');
-    expect(pages.isOurPage('file:///repo/out/renderer/index.html#/settings')).toBe(true);
-    expect(pages.isOurPage('file:///repo/out/renderer/capture.html?x=1')).toBe(true);
-    expect(pages.isOurPage('file:///repo/out/renderer/prompt.html#42')).toBe(true);
-    expect(pages.isCapturePage('file:///repo/out/renderer/capture.html')).toBe(true);
-    expect(pages.isCapturePage('file:///repo/out/renderer/prompt.html')).toBe(false);
-    expect(pages.isCapturePage('file:///repo/out/renderer/index.html')).toBe(false);
+    const pages = resolvePages();
+    expect(pages.isOurPage('attune://app/index.html#/settings')).toBe(true);
+    expect(pages.isOurPage('attune://app/capture.html?x=1')).toBe(true);
+    expect(pages.isOurPage('attune://app/prompt.html#42')).toBe(true);
+    expect(pages.isCapturePage('attune://app/capture.html')).toBe(true);
+    expect(pages.isCapturePage('attune://app/prompt.html')).toBe(false);
+    expect(pages.isCapturePage('attune://app/index.html')).toBe(false);
+    expect(pages.isOurPage('file:///repo/out/renderer/index.html')).toBe(false);
+    expect(pages.isOurPage('attune://other/index.html')).toBe(false);
     expect(pages.isOurPage('file:///etc/passwd')).toBe(false);
     expect(pages.isOurPage('https://example.com/index.html')).toBe(false);
     expect(pages.isOurPage('')).toBe(false);
   });
 
   it('recognises the prompt page from the dev server too, but not another port', () => {
-    const pages = resolvePages('/repo/out/renderer', 'http://localhost:5173');
+    const pages = resolvePages('http://localhost:5173');
     expect(pages.isOurPage('http://localhost:5173/prompt.html?id=3')).toBe(true);
     expect(pages.isOurPage('http://localhost:5174/prompt.html')).toBe(false);
-    expect(pages.isOurPage('file:///repo/out/renderer/prompt.html')).toBe(false);
+    expect(pages.isOurPage('attune://app/prompt.html')).toBe(false);
   });
 });
 

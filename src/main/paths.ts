@@ -3,8 +3,8 @@
  * index.ts feeds it app.getAppPath(), process.resourcesPath and so on.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EngineConfig } from '../shared/engine-protocol';
+import { appUrl } from './app-scheme';
 
 /** The files electron-vite emits next to out/main/index.js (see electron.vite.config.ts). */
 export interface BuiltFiles {
@@ -63,13 +63,11 @@ export interface Pages {
 
 /**
  * The page URLs: from the dev server when electron-vite runs one (ELECTRON_RENDERER_URL), else the
- * built files as file:// URLs.
+ * built files over the app's own scheme (attune://app/, served by app-protocol.ts), never file://.
  */
-export function resolvePages(rendererDir: string, devServerUrl?: string): Pages {
+export function resolvePages(devServerUrl?: string): Pages {
   const page = (name: string): string =>
-    devServerUrl
-      ? new URL(name, devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).href
-      : pathToFileURL(join(rendererDir, name)).href;
+    devServerUrl ? new URL(name, devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).href : appUrl(name);
   const dashboard = page('index.html');
   const capture = page('capture.html');
   const prompt = page('prompt.html');

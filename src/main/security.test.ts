@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './security-policy';
 // security.ts imports electron's types only: fakes of the session and contents stand in for Electron.
 type Handler = (...args: never[]) => unknown;
 
-const pages = resolvePages('/app/out/renderer');
+const pages = resolvePages();
 const quiet = createLogger({ write: () => undefined });
 
 function fakeSession() {

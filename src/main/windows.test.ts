@@ -7,7 +7,7 @@ import { WindowManager, secureWebPreferences } from './windows';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
-const pages = resolvePages('/app/out/renderer');
+const pages = resolvePages();
 
 function setup() {
   let quitting = false;

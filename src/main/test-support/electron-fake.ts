@@ -75,6 +75,9 @@ export class FakeWebContents extends FakeEmitter {
     this.posted.push({ channel, message, transfer });
   }
   setWindowOpenHandler(): void {}
+  get session(): typeof session.defaultSession {
+    return session.defaultSession;
+  }
 }
 
 export class BrowserWindow extends FakeEmitter {
@@ -97,6 +100,8 @@ export class BrowserWindow extends FakeEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.all.push(this);
+    // Like Electron, every new webContents is announced on the app.
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
 
   loadURL(url: string): Promise<void> {
@@ -258,8 +263,14 @@ class FakeApp extends FakeEmitter {
   }
   /** Test control: Electron has finished starting. */
   becomeReady(): Promise<void> {
+    this.isReadyFlag = true;
     this.ready();
     return this.readyPromise;
+  }
+  private isReadyFlag = false;
+  /** Whether becomeReady has run (Electron's app.isReady(), named apart so tests cannot confuse the two). */
+  isReadyNow(): boolean {
+    return this.isReadyFlag;
   }
   getAppPath(): string {
     return '/repo';
@@ -303,6 +314,29 @@ export const session = {
     webRequest: { onHeadersReceived: (_listener: unknown): void => undefined },
     setPermissionRequestHandler: (_handler: unknown): void => undefined,
     setPermissionCheckHandler: (_handler: unknown): void => undefined,
+  },
+};
+
+/** Custom schemes: what was registered as privileged (before ready) and each scheme's handler. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  readyAtRegistration: [] as boolean[],
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    this.readyAtRegistration.push(app.isReadyNow());
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+/** net.fetch: answers every URL with a small page, remembering what was asked. */
+export const net = {
+  fetched: [] as string[],
+  fetch(url: string): Promise<Response> {
+    this.fetched.push(url);
+    return Promise.resolve(new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }));
   },
 };
 
@@ -366,4 +400,8 @@ export function resetElectronFake(): void {
   screen.primary = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   dialog.answer = { canceled: true, filePath: '' };
   dialog.shown = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  protocol.readyAtRegistration = [];
+  net.fetched = [];
 }
