@@ -72,6 +72,14 @@ describe('MoodService', () => {
     expect(mood.setPromptSettings({ enabled: true }).enabled).toBe(true);
   });
 
+  it('stores the daily check-in reminder time, off by default, apart from break suggestions', () => {
+    const { mood } = setup();
+    expect(mood.getPromptSettings().checkInReminder).toBeNull();
+    mood.setPromptSettings({ checkInReminder: 20 * 60 });
+    expect(mood.getPromptSettings()).toMatchObject({ checkInReminder: 20 * 60, enabled: false });
+    expect(() => mood.setPromptSettings({ checkInReminder: 1440 })).toThrow(/checkInReminder/);
+  });
+
   it('stores a correction as an event (the personal model, not a bias here, learns from it)', () => {
     const { mood, look, history } = setup();
     look(HAPPY, 30);

@@ -31,6 +31,11 @@ export interface PromptSettings {
   dailyCap: number;
   /** No prompts in this period; null for none (default 22:00–08:00). */
   quietHours: QuietHours | null;
+  /**
+   * A daily "How are you feeling?" check-in nudge at this time of day; null for none (the default). Independent
+   * of `enabled`: a person may want the reminder without break suggestions.
+   */
+  checkInReminder: MinuteOfDay | null;
 }
 
 export const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
@@ -39,6 +44,7 @@ export const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
   cooldownMinutes: 45,
   dailyCap: 4,
   quietHours: { from: 22 * 60, to: 8 * 60 },
+  checkInReminder: null,
 };
 
 export const PROMPT_SETTING_LIMITS = {
@@ -160,6 +166,10 @@ export function promptSettingsProblem(patch: unknown): string | null {
         }
         break;
       }
+      case 'checkInReminder':
+        if (value !== null && !isMinuteOfDay(value))
+          return 'checkInReminder must be null or a minute of the day, 0 to 1439';
+        break;
       default:
         return `unknown prompt setting ${key}`;
     }
