@@ -1,7 +1,8 @@
 /**
  * The pages' Content-Security-Policy: no inline code, no remote content. Electron sends it with
  * `connect-src 'self'` (frames travel over a MessagePort); the headless host also allows its loopback
- * WebSockets, since the engine's capture socket listens on another port.
+ * WebSockets, since the engine's capture socket listens on another port. The pages carry no meta CSP, so each
+ * target enforces exactly its own header (src/main/page-csp.test.ts).
  */
 export function contentSecurityPolicy(options: { loopbackSockets: boolean }): string {
   return [
