@@ -13,11 +13,13 @@ import { StoreReader } from './support/store-reader';
 /**
  * "Teach Attune your expressions" end to end. The fake camera plays one posed expression per browser (Chromium's
  * fake camera cannot change clips, and a step must see one expression only), so the person's session is three
- * visits of the same host: a relaxed face that the general models read as sad, then their sad face, then the relaxed
- * face again. Photos: face-api's demo pictures (MIT, a dev dependency), as the dashboard test uses.
+ * visits of the same host: a sad face that the general models read as neutral (taught as sad), then their relaxed
+ * face (taught as relaxed), then the sad face again. Photos: face-api's demo pictures (MIT, a dev dependency), as the
+ * dashboard test uses; the crops were chosen by what today's face models read in them (sad: neutral 0.69, sad 0.19;
+ * relaxed: neutral 0.65, happy 0.28).
  */
-const RELAXED: Shot = { file: join(FACE_API_SAMPLES, 'sample6.jpg'), crop: { x: 800, y: 0, width: 800, height: 600 } };
-const SAD: Shot = { file: join(FACE_API_SAMPLES, 'sample2.jpg'), crop: { x: 400, y: 300, width: 800, height: 600 } };
+const SAD: Shot = { file: join(FACE_API_SAMPLES, 'sample6.jpg'), crop: { x: 800, y: 0, width: 800, height: 600 } };
+const RELAXED: Shot = { file: join(FACE_API_SAMPLES, 'sample5.jpg'), crop: { x: 400, y: 0, width: 800, height: 600 } };
 const RELAXED_CLIP = join(FIXTURES, 'personal-relaxed.y4m');
 const SAD_CLIP = join(FIXTURES, 'personal-sad.y4m');
 const SHOTS = join('test-results', 'screenshots');
@@ -85,45 +87,47 @@ async function teachStep(page: Page, skipBefore: number, step: 'neutral' | 'sad'
   await expect(flow).toHaveCount(0);
 }
 
-test('a person teaches Attune their expressions and their relaxed face stops reading as sad', async () => {
+test('a person teaches Attune their expressions and their sad face stops reading as neutral', async () => {
   test.setTimeout(600_000);
 
-  // Visit 1, the relaxed face: the general models read it as sad.
-  let { page, dashboard } = await visit(RELAXED_CLIP);
+  // Visit 1, the sad face: the general models read it as neutral.
+  let { page, dashboard } = await visit(SAD_CLIP);
   await page.getByTestId('first-run-camera').check();
   await page.getByTestId('first-run-start').click();
   await expect(page.getByTestId('teach')).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'teach-first-run.png'), fullPage: true });
   await page.getByTestId('first-run-finish').click();
   await dashboard.expectFaceDetected();
-  await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'sad', { timeout: 60_000 });
+  await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'neutral', { timeout: 60_000 });
   await expect(page.getByTestId('live-personalised')).toHaveCount(0);
   await dashboard.screenshot(join(SHOTS, 'teach-before.png'));
 
-  // Settings → Teach Attune your expressions, from the keyboard: the relaxed step, then stop for now.
+  // Settings → Teach Attune your expressions, from the keyboard: skip relaxed and happy, teach sad, stop for now.
   await dashboard.show('settings');
   await page.getByTestId('teach-open').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('teach-cue')).toHaveText('Show a relaxed face, as when you read.');
   await expect(page.getByTestId('preview-video')).toBeVisible();
-  await teachStep(page, 0, 'neutral');
+  await teachStep(page, 2, 'sad');
+  await expect(page.getByTestId('teach-changes')).toContainText(
+    'Before calibration your sad face read as neutral 10 times in 10; now it reads as sad',
+  );
+  await page.getByTestId('teach').screenshot({ path: join(SHOTS, 'teach-changes.png') });
 
-  // Visit 2, the sad face: skip relaxed and happy, teach sad.
-  ({ page, dashboard } = await visit(SAD_CLIP));
+  // Visit 2, the relaxed face: teach the relaxed step, so a relaxed face has its own example too.
+  ({ page, dashboard } = await visit(RELAXED_CLIP));
   await dashboard.show('settings');
   await expect(page.getByTestId('teach-open')).toHaveText('Teach again');
   await page.getByTestId('teach-open').focus();
   await page.keyboard.press('Enter');
-  await teachStep(page, 2, 'sad');
-  await expect(page.getByTestId('teach-changes')).toContainText(
-    'Before calibration your relaxed face read as sad 10 times in 10; now it reads as neutral',
-  );
-  await page.getByTestId('teach').screenshot({ path: join(SHOTS, 'teach-changes.png') });
-
-  // Visit 3, the relaxed face again: it now reads as neutral, and the Live card says the reading is personalised.
-  ({ page, dashboard } = await visit(RELAXED_CLIP));
-  await dashboard.expectFaceDetected();
+  await teachStep(page, 0, 'neutral');
+  await dashboard.show('live');
   await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'neutral', { timeout: 60_000 });
+
+  // Visit 3, the sad face again: it now reads as sad, and the Live card says the reading is personalised.
+  ({ page, dashboard } = await visit(SAD_CLIP));
+  await dashboard.expectFaceDetected();
+  await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'sad', { timeout: 60_000 });
   await expect(page.getByTestId('live-personalised')).toHaveText(
     'Personalised: your face read with what you taught Attune.',
   );
@@ -144,7 +148,7 @@ test('a person teaches Attune their expressions and their relaxed face stops rea
     store.close();
   }
 
-  // Reset asks first, saying what will be lost; then the relaxed face reads as the general models read it.
+  // Reset asks first, saying what will be lost; then the sad face reads as the general models read it.
   await dashboard.show('settings');
   await page.getByTestId('teach-reset').focus();
   await page.keyboard.press('Enter');
@@ -155,5 +159,5 @@ test('a person teaches Attune their expressions and their relaxed face stops rea
   await page.getByTestId('teach-reset-confirm').click();
   await expect(page.getByTestId('teach-summary')).toContainText('Forgotten');
   await dashboard.show('live');
-  await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'sad', { timeout: 60_000 });
+  await expect(page.getByTestId('live-label')).toHaveAttribute('data-label', 'neutral', { timeout: 60_000 });
 });
