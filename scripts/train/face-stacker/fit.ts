@@ -5,6 +5,7 @@
  * probability of the class, + 7 biases: a temperature per model and a prior shift per class).
  */
 import { EMOTIONS } from '../../../src/shared/labels';
+import { softmax } from '../../../src/engine/vision/expression';
 
 const K = EMOTIONS.length;
 
@@ -50,38 +51,24 @@ export function scalarToFull(a: readonly number[]): number[][] {
 /** The scalar form's distribution straight from its parameters (M weights, then K biases): M·K terms, not K·M·K. */
 function scalarRow(theta: Float64Array, models: number, x: readonly number[]): number[] {
   const z = new Array<number>(K);
-  let max = -Infinity;
   for (let c = 0; c < K; c++) {
     let v = theta[models + c] ?? 0;
     for (let m = 0; m < models; m++) v += (theta[m] ?? 0) * (x[m * K + c] ?? 0);
     z[c] = v;
-    if (v > max) max = v;
   }
-  let total = 0;
-  for (let c = 0; c < K; c++) {
-    z[c] = Math.exp((z[c] ?? 0) - max);
-    total += z[c] ?? 0;
-  }
-  return z.map((v) => v / total);
+  return softmax(z);
 }
 
 /** The full form's distribution straight from its parameters (K·D weights, then K biases), without copying them. */
 function fullRow(theta: Float64Array, D: number, x: readonly number[]): number[] {
   const nw = K * D;
   const z = new Array<number>(K);
-  let max = -Infinity;
   for (let c = 0; c < K; c++) {
     let v = theta[nw + c] ?? 0;
     for (let j = 0; j < D; j++) v += (theta[c * D + j] ?? 0) * (x[j] ?? 0);
     z[c] = v;
-    if (v > max) max = v;
   }
-  let total = 0;
-  for (let c = 0; c < K; c++) {
-    z[c] = Math.exp((z[c] ?? 0) - max);
-    total += z[c] ?? 0;
-  }
-  return z.map((v) => v / total);
+  return softmax(z);
 }
 
 export function fitStacker(rows: readonly number[][], labels: readonly number[], o: FitOptions): Fitted {
