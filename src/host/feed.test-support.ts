@@ -1,6 +1,6 @@
 /** A headless host with a fake engine that keeps two feed clients, and raw HTTP helpers, for feed tests. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { get, type Agent, type IncomingMessage } from 'node:http';
+import { get, type Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RateOptions } from '../engine/ingest/ingest-rate';
@@ -9,6 +9,7 @@ import type { FeedAuth } from '../shared/feed';
 import type { ToEngine } from '../shared/engine-protocol';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
+import { readAnswer, type Posted } from './ingest.test-support';
 
 /** Client 1 may read everything; client 2 only /v1/mood. */
 export const FEED_TOKEN = 'feed-token-for-tests-0123456789abcdefghijk';
@@ -64,11 +65,8 @@ export async function startFeedHost(options: { enabled?: boolean; rate?: RateOpt
   return { host, engine, answers, requests };
 }
 
-export interface Got {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+/** A feed answer: the same shape as an ingest one. */
+export type Got = Posted;
 
 export function getFeed(
   port: number,
@@ -86,11 +84,7 @@ export function getFeed(
         headers: { Host: options.host ?? `127.0.0.1:${port}`, ...headers },
         agent: options.agent,
       },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
+      readAnswer(resolve),
     );
     req.on('error', reject);
   });

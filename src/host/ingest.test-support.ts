@@ -1,6 +1,6 @@
 /** A headless host with a fake engine whose text endpoint is on, and a raw HTTP POST, for endpoint tests. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request, type Agent } from 'node:http';
+import { request, type Agent, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ToEngine } from '../shared/engine-protocol';
@@ -14,6 +14,15 @@ export interface Posted {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+}
+
+/** A response handler that collects the status, headers and body text, then resolves with them. */
+export function readAnswer(resolve: (answer: Posted) => void): (res: IncomingMessage) => void {
+  return (res) => {
+    let text = '';
+    res.on('data', (c: Buffer) => (text += c.toString()));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+  };
 }
 
 export async function startIngestHost(
@@ -53,11 +62,7 @@ export function post(
         headers,
         agent: options.agent,
       },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
+      readAnswer(resolve),
     );
     // The host may close early on an oversize body; the answer it already sent is what counts.
     req.on('error', reject);
