@@ -12,7 +12,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: fromRoot('./src/main/index.ts'), engine: fromRoot('./src/engine/entry.ts') },
+        input: { index: fromRoot('./src/main/index.ts'), engine: fromRoot('./src/engine/process/entry.ts') },
         // Native addons load from node_modules at run time; they cannot be bundled.
         external: ['better-sqlite3', 'onnxruntime-node'],
       },

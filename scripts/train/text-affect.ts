@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import type { EmotionProbs } from '../../src/shared/labels';
-import { valenceArousal } from '../../src/shared/affect';
+import { valenceArousal } from '../../src/engine/mood/affect';
 import { applyAffectHead, decodeAffectHead, encodeAffectHead } from '../../src/engine/text/affect-head';
 import { featurize } from '../../src/engine/text/features';
 import { sha256Hex, type TextModelFile } from '../../src/engine/text/model-file';

@@ -13,7 +13,7 @@ import { prepareAudio } from '../../src/engine/voice/audio-input';
 import { FEATURE_NAMES, extractFeatures } from '../../src/engine/voice/features';
 import { FrameAnalyser } from '../../src/engine/voice/frames';
 import { decodeWav } from '../../src/engine/voice/wav';
-import { mulberry32 } from '../../src/shared/prng';
+import { mulberry32 } from '../../src/engine/sim/prng';
 import { argValue as arg } from '../args';
 import { loadClips, type Clip } from './voice/data';
 import { accuracies, score, train, type Hyper } from './voice/protocol';

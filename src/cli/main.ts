@@ -18,13 +18,13 @@ import { EXPRESSION_MODEL_IDS, isExpressionModelId, type ExpressionModelId } fro
 import { runAnalyzeCommand } from './analyze/command';
 import { runClassifyCommand } from './classify/command';
 import { runSoakCommand } from './soak/command';
-import { engineTarget } from './analyze-target';
-import { runBench } from './bench';
+import { engineTarget } from './analyze/target';
+import { runBench } from './bench/bench';
 import { formatReport } from './eval/format-table';
 import { PersonalRun, formatPersonal, parsePersonalArgs, type PersonalValues } from './eval/personal-args';
-import { evalFaces } from './eval-faces';
-import { evalText, formatTextReport } from './eval-text';
-import { FOUR as VOICE_FOUR, evalVoice } from './eval-voice';
+import { evalFaces } from './eval/faces';
+import { evalText, formatTextReport } from './eval/text';
+import { FOUR as VOICE_FOUR, evalVoice } from './eval/voice';
 import { MODELS_DIR } from './paths';
 
 const USAGE = `usage:

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { API_METHODS, isApiMethod, type WireMessage } from '../shared/api';
 import { validArgs } from '../shared/api-validate';
-import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../shared/fuzz.test-support';
+import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../engine/sim/fuzz.test-support';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
 

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { UNAUTHORIZED_CLOSE_CODE, type ApiHandlers, type AttuneEvents, type WireMessage } from '../shared/api';
-import { dispatchApi } from '../shared/api-dispatch';
+import { dispatchApi } from '../app/api-dispatch';
 import { fail } from '../shared/envelope';
 
 /** Largest accepted request, bytes: calls are small JSON. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { SMILING_SHOTS, sampleFrame } from '../cli/sample-frames';
+import { SMILING_SHOTS, sampleFrame } from '../cli/media/sample-frames';
 import { encodeFrame, type FromEngine } from '../shared/engine-protocol';
 import { DEFAULT_MODELS_DIR } from './host';
 import { forkEngine } from './node-engine';

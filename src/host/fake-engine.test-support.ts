@@ -1,5 +1,5 @@
 /** An in-process stand-in for the engine process, for host and lifecycle tests. */
-import type { EngineChild } from '../shared/engine-lifecycle';
+import type { EngineChild } from '../app/engine-lifecycle';
 import type { FromEngine, ToEngine } from '../shared/engine-protocol';
 import { ok } from '../shared/envelope';
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MoodFeed } from '../engine/feed/mood-feed';
 import { startIngestServer, type IngestServer } from '../engine/ingest/ingest-server';
-import { AppService } from '../shared/app-service';
+import { AppService } from '../app/app-service';
 import { ok } from '../shared/envelope';
 import { feedAuth, FEED_TOKEN, getFeed, openStream } from './feed.test-support';
 import { auth, post } from './ingest.test-support';

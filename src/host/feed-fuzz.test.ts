@@ -6,7 +6,7 @@
  */
 import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 as prng } from '../shared/prng';
+import { mulberry32 as prng } from '../engine/sim/prng';
 import { FEED_TOKEN, getFeed, NOW_ONLY_TOKEN, startFeedHost, type FeedHost, type Got } from './feed.test-support';
 
 const SEED = 0xfeed;

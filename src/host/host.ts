@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AttuneEvents, CaptureTarget } from '../shared/api';
-import { AppService } from '../shared/app-service';
+import { AppService } from '../app/app-service';
 import { OffsetClock, systemClock, type Clock } from '../shared/clock';
-import { EngineLifecycle, type EngineChild } from '../shared/engine-lifecycle';
+import { EngineLifecycle, type EngineChild } from '../app/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
 import type { TextInput } from '../shared/text-input';
 import { ApiSocket } from './api-socket';

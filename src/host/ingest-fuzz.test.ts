@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from './host';
 import { auth, post, startIngestHost, type Posted } from './ingest.test-support';
 import type { ToEngine } from '../shared/engine-protocol';
-import { mulberry32 as prng } from '../shared/prng';
+import { mulberry32 as prng } from '../engine/sim/prng';
 
 const SEED = 0x5eed;
 const BODIES = 10_000;

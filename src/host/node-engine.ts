@@ -2,11 +2,11 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FromEngine, ToEngine } from '../shared/engine-protocol';
-import type { EngineChild } from '../shared/engine-lifecycle';
+import type { EngineChild } from '../app/engine-lifecycle';
 
-const ENGINE_ENTRY = fileURLToPath(new URL('../engine/entry.ts', import.meta.url));
+const ENGINE_ENTRY = fileURLToPath(new URL('../engine/process/entry.ts', import.meta.url));
 
-/** Forks src/engine/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it. */
+/** Forks src/engine/process/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it. */
 export function forkEngine(): EngineChild & { readonly pid: number | undefined } {
   const child = fork(ENGINE_ENTRY, [], {
     execArgv: ['--import', import.meta.resolve('tsx')],

@@ -4,7 +4,7 @@
  * stays a list of parts.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { AppServiceDeps } from '../shared/app-service';
+import type { AppServiceDeps } from '../app/app-service';
 import { createSaveExport, type ExportEngine } from './export-dialog';
 import { HIDDEN_ARG, launchCommand, loginItemSettings } from './login-item';
 

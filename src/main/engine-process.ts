@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import { CAPTURE_PORT_CHANNEL } from '../shared/capture-port';
-import type { EngineChild } from '../shared/engine-lifecycle';
+import type { EngineChild } from '../app/engine-lifecycle';
 import type { FromEngine } from '../shared/engine-protocol';
 import type { Logger } from './logger';
 

@@ -11,7 +11,7 @@ import {
   type ApiHandlers,
   type AttuneEvents,
 } from '../shared/api';
-import { dispatchApi } from '../shared/api-dispatch';
+import { dispatchApi } from '../app/api-dispatch';
 import { fail, type Envelope } from '../shared/envelope';
 import type { Logger } from './logger';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../engine/net/security-headers';
 import { CONTENT_SECURITY_POLICY as ELECTRON_CSP } from './security-policy';
-import { contentSecurityPolicy } from '../shared/csp';
+import { contentSecurityPolicy } from '../engine/net/csp';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const pages = readdirSync(rendererDir).filter((name) => name.endsWith('.html'));

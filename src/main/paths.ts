@@ -42,7 +42,7 @@ export function engineConfig(where: AppLocations): EngineConfig {
     captureSocket: null,
     // One intra-op thread: Attune shares the machine with its user.
     threads: 1,
-    // In development `npm start` puts an Electron-ABI build of better-sqlite3 here (scripts/electron-native.mjs);
+    // In development `npm start` puts an Electron-ABI build of better-sqlite3 here (bin/electron-native.mjs);
     // a packaged app is rebuilt for Electron by the packager.
     sqliteBinding: where.isPackaged
       ? null

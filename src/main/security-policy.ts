@@ -2,10 +2,10 @@
  * The decisions behind main's security handlers, kept pure so they are tested without Electron.
  * security.ts wires them to the session and to each window.
  */
-import { contentSecurityPolicy } from '../shared/csp';
+import { contentSecurityPolicy } from '../engine/net/csp';
 import { samePage } from './paths';
 
-/** The policy for Electron's pages: see src/shared/csp.ts. */
+/** The policy for Electron's pages: see src/engine/net/csp.ts. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ loopbackSockets: false });
 
 export interface PermissionQuery {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { valenceArousal } from './affect';
 import { argmaxLabel, canonicalLabel, EMOTIONS, probsFromVector, probsToVector } from './labels';
 
 describe('labels', () => {
@@ -20,12 +19,5 @@ describe('labels', () => {
     expect(argmaxLabel(probs)).toBe('sad');
     expect(() => probsFromVector([1, 2])).toThrow(RangeError);
     expect(EMOTIONS).toHaveLength(7);
-  });
-
-  it('computes expected valence and arousal', () => {
-    // 0.5 happy (0.8, 0.5) + 0.5 sad (−0.7, −0.4) = (0.05, 0.05)
-    const va = valenceArousal(probsFromVector([0, 0.5, 0.5, 0, 0, 0, 0]));
-    expect(va.valence).toBeCloseTo(0.05);
-    expect(va.arousal).toBeCloseTo(0.05);
   });
 });

@@ -1,13 +1,12 @@
 /**
- * What the app tells the dashboard about the personal model (src/shared/personal/) and the guided calibration
+ * What the app tells the dashboard about the personal model (src/engine/personal/) and the guided calibration
  * ("Teach Attune your expressions"). Numbers and labels only: an example is the generic models' seven
  * probabilities for one moment, never a picture or a sound.
  */
 import type { AppError } from './envelope';
 import { EMOTIONS, isEmotion, type Emotion } from './labels';
-import type { PersonalModality } from './personal/personal-model';
-
-export type { PersonalModality } from './personal/personal-model';
+/** The modalities a personal model adapts (text is read as written, so it needs none). */
+export type PersonalModality = 'face' | 'voice';
 
 export const isPersonalModality = (v: unknown): v is PersonalModality => v === 'face' || v === 'voice';
 

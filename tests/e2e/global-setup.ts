@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SMILING_SHOTS, sampleFrame } from '../../src/cli/sample-frames';
+import { SMILING_SHOTS, sampleFrame } from '../../src/cli/media/sample-frames';
 import { solidImage } from '../../src/engine/vision/image';
 import { speechWavPath, writeSpeechWav } from './support/speech';
 import { writeClip } from '../../src/cli/analyze/y4m-writer';

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeClip } from '../../src/cli/analyze/y4m-writer';
-import { sampleFrame, type Shot } from '../../src/cli/sample-frames';
+import { sampleFrame, type Shot } from '../../src/cli/media/sample-frames';
 import { FACE_API_SAMPLES } from '../../src/cli/paths';
 import { FIXTURES } from './global-setup';
 import { chromiumPath, fakeMediaFlags, QUIET_FLAGS } from './support/chromium';

@@ -96,7 +96,7 @@ test('no picture or sound reaches any file, and nothing but loopback is ever con
   // The guard ran in the host and in its engine process, and saw nothing leave the machine.
   const loaded = entries.filter((e) => e.what === 'loaded');
   expect(loaded.some((e) => e.detail.includes('src/host/main.ts'))).toBe(true);
-  expect(loaded.some((e) => e.detail.includes('src/engine/entry.ts'))).toBe(true);
+  expect(loaded.some((e) => e.detail.includes('src/engine/process/entry.ts'))).toBe(true);
   expect(
     entries.filter((e) => e.what !== 'loaded'),
     'host or engine network use beyond loopback',

@@ -2,7 +2,7 @@
  * Training on more than one text domain: GoEmotions (Reddit comments, with neutral) and dair-emotion
  * ("i feel …" sentences, the register of check-in notes, without neutral or disgust).
  */
-import { mulberry32, shuffleInPlace } from '../../../src/shared/prng';
+import { mulberry32, shuffleInPlace } from '../../../src/engine/sim/prng';
 import { readTextDataset, type MultiLabelExample } from '../../../src/engine/text/text-dataset';
 import type { Corpus } from './corpus';
 import type { Metrics } from './metrics';

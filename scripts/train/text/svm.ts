@@ -6,8 +6,8 @@
  * For class k, sample i has y = +1 when k is one of its labels, else −1, and cost Cᵢ = C × its class
  * weight. The bias is an extra feature of constant value 1, regularised like the rest (as in LIBLINEAR).
  */
-import { mulberry32, shuffleInPlace } from '../../../src/shared/prng';
-export { mulberry32 } from '../../../src/shared/prng';
+import { mulberry32, shuffleInPlace } from '../../../src/engine/sim/prng';
+export { mulberry32 } from '../../../src/engine/sim/prng';
 
 /** Rows of hashed feature vectors, in compressed sparse row form. */
 export interface Csr {

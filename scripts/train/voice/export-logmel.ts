@@ -13,11 +13,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { canonicalLabel, type Emotion } from '../../../src/shared/labels';
-import { mulberry32 } from '../../../src/shared/prng';
+import { mulberry32 } from '../../../src/engine/sim/prng';
 import { PIPELINE_RATE, prepareAudio } from '../../../src/engine/voice/audio-input';
 import { FEATURE_NAMES } from '../../../src/engine/voice/features';
 import { LogMelAnalyser } from '../../../src/engine/voice/log-mel';
-import { readModelFile } from '../../../src/engine/vision/onnx-model';
+import { readModelFile } from '../../../src/engine/models/onnx-model';
 import { SileroVad } from '../../../src/engine/voice/silero-vad';
 import { VoiceClassifier } from '../../../src/engine/voice/voice-classifier';
 import { SILERO_MODEL_FILE, SILERO_MODEL_SHA256, VOICE_EMOTION_FILE } from '../../../src/engine/voice/voice-models';

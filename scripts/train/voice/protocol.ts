@@ -11,8 +11,8 @@ import {
 } from '../../../src/engine/voice/voice-model';
 import type { Clip } from './data';
 import { fitLogReg } from './logreg';
-import { mulberry32 } from '../../../src/shared/prng';
-export { mulberry32 } from '../../../src/shared/prng';
+import { mulberry32 } from '../../../src/engine/sim/prng';
+export { mulberry32 } from '../../../src/engine/sim/prng';
 
 export const FOUR: readonly Emotion[] = ['neutral', 'happy', 'sad', 'angry'];
 /** Standardised inputs are clamped like voice-model.ts does at run time. */

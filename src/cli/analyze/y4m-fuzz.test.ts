@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
-import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../../shared/fuzz.test-support';
+import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../../engine/sim/fuzz.test-support';
 import { readY4m } from './y4m-reader';
 
 function stream(width: number, height: number, frames: number, colour: string): Uint8Array {

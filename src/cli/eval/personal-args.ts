@@ -5,7 +5,7 @@
  */
 import { AttuneError } from '../../shared/envelope';
 import type { Emotion } from '../../shared/labels';
-import type { PersonalModality } from '../../shared/personal/personal-model';
+import type { PersonalModality } from '../../engine/personal/personal-model';
 import type { LabelledItem } from './dataset';
 import {
   runPersonalCalibration,

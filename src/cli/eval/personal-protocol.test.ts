@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMOTIONS, probsFromVector } from '../../shared/labels';
 import type { Emotion, EmotionProbs } from '../../shared/labels';
-import { mulberry32 } from '../../shared/prng';
+import { mulberry32 } from '../../engine/sim/prng';
 import {
   planCalibration,
   runPersonalCalibration,

@@ -23,8 +23,8 @@ import {
   type PersonalModality,
   type PersonalModel,
   type PersonalTuning,
-} from '../../shared/personal/personal-model';
-import { mulberry32, shuffleInPlace } from '../../shared/prng';
+} from '../../engine/personal/personal-model';
+import { mulberry32, shuffleInPlace } from '../../engine/sim/prng';
 import { computeMetrics, type ClassMetrics, type Outcome } from './metrics';
 
 /** One item's cached generic reading; `probs` null when the pipeline found nothing (scored as `fallback`). */

@@ -2,7 +2,7 @@
 import { encodeAudio } from '../../shared/audio-protocol';
 import { encodeFrame } from '../../shared/engine-protocol';
 import { voiceLike } from '../../engine/voice/test-signals';
-import { fit, sampleFrame, SMILING_SHOTS } from '../sample-frames';
+import { fit, sampleFrame, SMILING_SHOTS } from '../media/sample-frames';
 
 /** Frame size, pixels: what a capture page sends for analysis (the detector works on 128×128 anyway). */
 export const FRAME_WIDTH = 160;

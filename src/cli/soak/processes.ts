@@ -49,7 +49,7 @@ export function startHostProcess(dataDir: string, rendererDir: string): Promise<
  */
 export function enginePid(hostPid: number): number | null {
   try {
-    const out = execFileSync('pgrep', ['-P', String(hostPid), '-f', 'engine/entry'], { encoding: 'utf8' });
+    const out = execFileSync('pgrep', ['-P', String(hostPid), '-f', 'engine/process/entry'], { encoding: 'utf8' });
     const pid = Number(out.trim().split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {

@@ -1,7 +1,7 @@
 /** Headers every loopback server of Attune sends. */
-import { contentSecurityPolicy } from '../../shared/csp';
+import { contentSecurityPolicy } from './csp';
 
-/** The pages' policy (src/shared/csp.ts), with the engine's capture socket on another loopback port. */
+/** The pages' policy (src/engine/net/csp.ts), with the engine's capture socket on another loopback port. */
 const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ loopbackSockets: true });
 
 export const SECURITY_HEADERS: Record<string, string> = {

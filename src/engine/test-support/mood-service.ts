@@ -1,9 +1,9 @@
 /** A real MoodService on an in-memory database, for engine tests that need the fused mood. */
 import { ManualClock, type Clock } from '../../shared/clock';
 import type { EngineEvent } from '../../shared/engine-protocol';
-import { fixedOffsetLocalTime } from '../../shared/fusion/prompt-policy';
-import type { SampleRepository } from '../engine';
-import { MoodService } from '../mood-service';
+import { fixedOffsetLocalTime } from '../../shared/prompt-policy';
+import type { SampleRepository } from '../core/engine';
+import { MoodService } from '../mood/mood-service';
 import { EventStore } from '../store/events';
 import { openDatabase } from '../store/open-database';
 import { PromptStore } from '../store/prompts';

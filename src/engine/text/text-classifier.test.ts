@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { valenceArousal } from '../../shared/affect';
+import { valenceArousal } from '../mood/affect';
 import { EMOTIONS, argmaxLabel } from '../../shared/labels';
 import { MAX_TEXT_LENGTH, TextClassifier, truncateText } from './text-classifier';
 

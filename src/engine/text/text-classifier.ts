@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { valenceArousal } from '../../shared/affect';
+import { valenceArousal } from '../mood/affect';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, argmaxLabel, type EmotionProbs, type MoodLabel } from '../../shared/labels';
 import { applyAffectHead } from './affect-head';

@@ -6,7 +6,7 @@ import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
-import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../../shared/fuzz.test-support';
+import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../sim/fuzz.test-support';
 import { decodeImage } from './decode';
 
 function picture(width: number, height: number): Buffer {

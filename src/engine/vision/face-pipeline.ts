@@ -16,9 +16,9 @@ import {
 } from './expression';
 import { STACKER_FILE, applyStacker, loadStacker, type StackerWeights } from './expression-stacker';
 import { validateImage, type RgbaImage } from './image';
-import { manifestEntry, readManifest, type ManifestEntry } from './model-manifest';
+import { manifestEntry, readManifest, type ManifestEntry } from '../models/model-manifest';
 import { emptyObservation, faceObservation } from './observation';
-import { OnnxModel, readModelFile, type Ort } from './onnx-model';
+import { OnnxModel, readModelFile, type Ort } from '../models/onnx-model';
 import { choosePrimary } from './primary-face';
 import { DEFAULT_THRESHOLDS, assessQuality, greyLevels, type QualityThresholds } from './quality';
 

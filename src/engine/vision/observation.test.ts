@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valenceArousal } from '../../shared/affect';
+import { valenceArousal } from '../mood/affect';
 import type { EmotionProbs } from '../../shared/labels';
 import { emptyObservation, expressionConfidence, faceObservation, labelFor } from './observation';
 

@@ -1,4 +1,4 @@
-import { valenceArousal } from '../../shared/affect';
+import { valenceArousal } from '../mood/affect';
 import { EMOTIONS, argmaxLabel, type EmotionProbs, type MoodLabel } from '../../shared/labels';
 import type { Box, FaceObservation, QualityFlag } from '../../shared/mood';
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type * as OrtModule from 'onnxruntime-node';
 import { AttuneError } from '../../shared/envelope';
-import type { Ort } from '../vision/onnx-model';
+import type { Ort } from '../models/onnx-model';
 
 /** Samples per VAD frame at 16 kHz (32 ms): v5 accepts only this size at this rate. */
 export const VAD_FRAME = 512;

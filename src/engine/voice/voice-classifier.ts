@@ -5,7 +5,7 @@
  * segments (see confidence.ts). Loading is synchronous: the model is a small JSON file.
  */
 import { readFileSync } from 'node:fs';
-import { valenceArousal } from '../../shared/affect';
+import { valenceArousal } from '../mood/affect';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, argmaxLabel, type EmotionProbs, type MoodLabel } from '../../shared/labels';
 import { voiceConfidence, type VoiceFlag } from './confidence';

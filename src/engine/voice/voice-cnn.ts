@@ -6,7 +6,7 @@
  */
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS } from '../../shared/labels';
-import { OnnxModel, type Model, type Ort } from '../vision/onnx-model';
+import { OnnxModel, type Model, type Ort } from '../models/onnx-model';
 import { LogMelAnalyser } from './log-mel';
 
 /** The network pools time by 16; shorter segments are padded with silence to this many 10 ms frames. */

@@ -2,7 +2,7 @@
 
 /**
  * Silero VAD. v6 rather than v5: on the check recording v5 scores most of the fearful sentence below 0.3 and
- * loses a second of it, v6 keeps it above 0.85 (scripts/voice/check-vad.ts). Same inputs and outputs.
+ * loses a second of it, v6 keeps it above 0.85 (src/cli/eval/check-vad.ts). Same inputs and outputs.
  */
 export const SILERO_MODEL_FILE = 'silero-vad-v6.onnx';
 

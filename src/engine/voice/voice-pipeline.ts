@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AttuneError } from '../../shared/envelope';
-import { readModelFile, type Ort } from '../vision/onnx-model';
+import { readModelFile, type Ort } from '../models/onnx-model';
 import { PIPELINE_RATE, StreamConditioner, prepareAudio, type AudioReport } from './audio-input';
 import { degrade, fitForBaseline } from './confidence';
 import { SileroVad } from './silero-vad';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
-import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../../shared/fuzz.test-support';
+import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../sim/fuzz.test-support';
 import { encodeWav, sine, type WavEncoding } from './test-signals';
 import { decodeWav } from './wav';
 

@@ -3,7 +3,7 @@
  * earlier than 14:20", "Off"), so turning them on inside quiet hours, or after a suggestion, is never a
  * silent nothing. Pure: the settings, today's prompts, the pause and the clock come in.
  */
-import { inQuietHours } from '../../shared/fusion/prompt-policy';
+import { inQuietHours } from '../../shared/prompt-policy';
 import type { BreakPrompt, PromptSettings } from '../../shared/prompts';
 import { minutesToTime } from './prompt-settings';
 

@@ -5,10 +5,10 @@
  * the same options give the same history (seeded PRNG). Call it before the host opens the file.
  */
 import { dayStart, systemCalendar, MINUTE_MS } from '../../../src/shared/history';
-import { valenceArousal } from '../../../src/shared/affect';
+import { valenceArousal } from '../../../src/engine/mood/affect';
 import { EMOTIONS, probsFromVector, type Emotion } from '../../../src/shared/labels';
 import type { MoodSample } from '../../../src/shared/mood';
-import { mulberry32 } from '../../../src/shared/prng';
+import { mulberry32 } from '../../../src/engine/sim/prng';
 import type { PromptAction, PromptEvidence } from '../../../src/shared/prompts';
 import { CheckInStore } from '../../../src/engine/store/check-ins';
 import { EventStore } from '../../../src/engine/store/events';

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { EMOTIONS, argmaxLabel, probsFromVector } from '../../shared/labels';
+import type { Emotion, EmotionProbs } from '../../shared/labels';
+import { mulberry32 } from '../sim/prng';
+import {
+  applyPersonalModel,
+  crossValidatePersonal,
+  fitPersonalModel,
+  parsePersonalModel,
+  type PersonalExample,
+} from './personal-model';
+
+/** A reading centred on `centre` (label -> weight), jittered by `random`, normalised. */
+function reading(centre: Partial<Record<Emotion, number>>, random: () => number, jitter = 0.3): EmotionProbs {
+  const raw = EMOTIONS.map((l) => (centre[l] ?? 0.02) * Math.exp(jitter * (random() * 2 - 1)));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return probsFromVector(raw.map((v) => v / sum));
+}
+
+/**
+ * A person the generic model misreads in a consistent way: their angry face reads mostly as neutral and their
+ * sad face mostly as fearful, with a personal signature (a little disgust, a little surprise) that tells them apart.
+ */
+const MISREAD: Record<Emotion, Partial<Record<Emotion, number>>> = {
+  neutral: { neutral: 0.8, sad: 0.1 },
+  happy: { happy: 0.85, neutral: 0.1 },
+  sad: { fearful: 0.5, sad: 0.3, surprised: 0.15 },
+  angry: { neutral: 0.55, angry: 0.3, disgusted: 0.12 },
+  fearful: { fearful: 0.7, surprised: 0.2 },
+  disgusted: { disgusted: 0.7, angry: 0.2 },
+  surprised: { surprised: 0.8, fearful: 0.1 },
+};
+
+function examplesOf(person: Record<Emotion, Partial<Record<Emotion, number>>>, perLabel: number, seed: number) {
+  const random = mulberry32(seed);
+  const out: PersonalExample[] = [];
+  for (const label of EMOTIONS)
+    for (let i = 0; i < perLabel; i++) out.push({ label, probs: reading(person[label], random) });
+  return out;
+}
+
+const accuracy = (items: readonly PersonalExample[], read: (p: EmotionProbs) => EmotionProbs) =>
+  items.filter((e) => argmaxLabel(read(e.probs)) === e.label).length / items.length;
+
+describe('personal model', () => {
+  it('leaves the reading unchanged without a model or without examples', () => {
+    const probs = reading(MISREAD.angry, mulberry32(1));
+    expect(applyPersonalModel(null, probs)).toBe(probs);
+    const empty = fitPersonalModel('face', []);
+    expect(empty.strength).toBe(0);
+    expect(empty.examples).toBe(0);
+    expect(applyPersonalModel(empty, probs)).toBe(probs);
+  });
+
+  it('learns a consistent misreading from one example per label and reads new frames better', () => {
+    const calibration = examplesOf(MISREAD, 1, 7);
+    const model = fitPersonalModel('face', calibration);
+    expect(model.strength).toBeGreaterThan(0);
+    expect(model.perLabel.angry).toBe(1);
+    const fresh = examplesOf(MISREAD, 30, 99);
+    const generic = accuracy(fresh, (p) => p);
+    const adapted = accuracy(fresh, (p) => applyPersonalModel(model, p));
+    expect(generic).toBeLessThan(0.75);
+    expect(adapted).toBeGreaterThan(generic + 0.2);
+  });
+
+  it('does not make a person the generic model reads well worse', () => {
+    const wellRead = Object.fromEntries(EMOTIONS.map((l) => [l, { [l]: 0.8 }])) as typeof MISREAD;
+    const model = fitPersonalModel('voice', examplesOf(wellRead, 2, 3));
+    const fresh = examplesOf(wellRead, 30, 4);
+    expect(accuracy(fresh, (p) => applyPersonalModel(model, p))).toBeGreaterThanOrEqual(accuracy(fresh, (p) => p));
+  });
+
+  it('still predicts labels it has no example of', () => {
+    const calibration = examplesOf(MISREAD, 2, 5).filter((e) => e.label !== 'surprised');
+    const model = fitPersonalModel('face', calibration);
+    expect(model.perLabel.surprised).toBe(0);
+    const surprised = examplesOf(MISREAD, 20, 6).filter((e) => e.label === 'surprised');
+    expect(accuracy(surprised, (p) => applyPersonalModel(model, p))).toBeGreaterThan(0.9);
+  });
+
+  it('outputs probabilities', () => {
+    const model = fitPersonalModel('face', examplesOf(MISREAD, 2, 8));
+    const out = applyPersonalModel(model, reading(MISREAD.sad, mulberry32(2)));
+    const values = EMOTIONS.map((l) => out[l]);
+    expect(values.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
+
+  it('is deterministic and ignores examples of zero weight', () => {
+    const calibration = examplesOf(MISREAD, 2, 9);
+    const a = fitPersonalModel('face', calibration);
+    const b = fitPersonalModel('face', [...calibration, { label: 'happy', probs: calibration[0]!.probs, weight: 0 }]);
+    expect(b).toEqual(a);
+  });
+});
+
+describe('parsePersonalModel', () => {
+  const model = fitPersonalModel('face', examplesOf(MISREAD, 1, 11));
+
+  it('accepts a stored model as it was written', () => {
+    const parsed = parsePersonalModel(JSON.parse(JSON.stringify(model)));
+    expect(parsed).toEqual({ ok: true, value: model });
+  });
+
+  it.each([
+    ['not an object', null],
+    ['another version', { ...model, version: 2 }],
+    ['an unknown modality', { ...model, modality: 'text' }],
+    ['negative examples', { ...model, examples: -1 }],
+    ['a NaN strength', { ...model, strength: Number.NaN }],
+    ['a short weight row', { ...model, weights: { ...model.weights, angry: [1, 2] } }],
+    ['an unknown label', { ...model, offsets: { ...model.offsets, bored: 0 } }],
+    ['a missing offset', { ...model, offsets: { ...model.offsets, happy: undefined } }],
+    ['a huge weight', { ...model, weights: { ...model.weights, sad: [1e9, 0, 0, 0, 0, 0, 0] } }],
+  ])('rejects %s', (_, json) => {
+    const parsed = parsePersonalModel(json);
+    expect(parsed.ok).toBe(false);
+  });
+});
+
+describe('crossValidatePersonal', () => {
+  it('judges every example once, before and after, without scoring an example by itself', () => {
+    const calibration = examplesOf(MISREAD, 3, 12).map((e, i) => ({ ...e, group: `${e.label}-${i % 3}` }));
+    const { before, after } = crossValidatePersonal('face', calibration);
+    const total = (c: typeof before) => EMOTIONS.reduce((s, t) => s + EMOTIONS.reduce((r, p) => r + c[t][p], 0), 0);
+    expect(total(before)).toBe(calibration.length);
+    expect(total(after)).toBe(calibration.length);
+    expect(before.angry.neutral).toBe(3);
+    expect(after.angry.angry).toBeGreaterThan(before.angry.angry);
+  });
+});

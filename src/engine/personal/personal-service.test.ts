@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/clock';
+import type { EngineEvent } from '../../shared/engine-protocol';
+import { argmaxLabel, probsFromVector, type Emotion, type EmotionProbs } from '../../shared/labels';
+import type { ExpressionStep } from '../../shared/personal-info';
+import { PersonalService } from './personal-service';
+import { openDatabase } from '../store/open-database';
+import { PersonalStore } from '../store/personal';
+
+/** Generic readings of one person: their angry face reads as neutral, their sad face as sad (read well). */
+const ANGRY_FACE = probsFromVector([0.55, 0.03, 0.12, 0.22, 0.03, 0.03, 0.02]);
+const NEUTRAL_FACE = probsFromVector([0.8, 0.05, 0.08, 0.02, 0.02, 0.02, 0.01]);
+const SAD_FACE = probsFromVector([0.15, 0.02, 0.75, 0.03, 0.02, 0.02, 0.01]);
+const HAPPY_FACE = probsFromVector([0.08, 0.85, 0.02, 0.01, 0.01, 0.01, 0.02]);
+
+function setup() {
+  const db = openDatabase(':memory:');
+  const clock = new ManualClock(Date.UTC(2026, 0, 5, 10));
+  const events: EngineEvent[] = [];
+  const store = new PersonalStore(db);
+  const make = () => new PersonalService({ store, clock, emit: (e) => events.push(e), log: () => undefined });
+  const service = make();
+  const steps = (): ExpressionStep[] => events.flatMap((e) => (e.name === 'expression' ? [e.payload] : []));
+  /** Shows `probs` at 2 frames/s for `seconds`, with a tick each second, as the engine does. */
+  const show = (s: PersonalService, probs: EmotionProbs | null, seconds: number, quality = 1): void => {
+    for (let i = 0; i < seconds * 2; i++) {
+      clock.advance(500);
+      s.face(clock.now(), probs, quality);
+      if (i % 2 === 1) s.tick();
+    }
+  };
+  const calibrate = (s: PersonalService, label: Emotion, probs: EmotionProbs): ExpressionStep => {
+    s.startStep('face', label);
+    show(s, probs, 4);
+    return s.step();
+  };
+  return { db, clock, store, events, service, make, steps, show, calibrate };
+}
+
+describe('PersonalService', () => {
+  it('leaves readings generic until the person teaches it', () => {
+    const { service } = setup();
+    expect(service.face(0, ANGRY_FACE, 1)).toBe(ANGRY_FACE);
+    expect(service.info().face).toMatchObject({ active: false, examples: 0, changes: [] });
+    expect(service.info().problem).toBeNull();
+  });
+
+  it('keeps a step once the expression was held: generic outputs only, two groups per step', () => {
+    const { service, calibrate, steps, store, events } = setup();
+    expect(calibrate(service, 'angry', ANGRY_FACE)).toMatchObject({ phase: 'done', label: 'angry', kept: 6 });
+    const phases = steps().map((s) => (s.phase === 'collecting' ? `collecting ${s.kept}` : s.phase));
+    expect(phases.slice(0, 3)).toEqual(['collecting 0', 'collecting 1', 'collecting 2']);
+    expect(phases.at(-1)).toBe('done');
+    const kept = store.examples('face');
+    expect(kept).toHaveLength(6);
+    expect(
+      kept.every((e) => e.source === 'calibration' && e.label === 'angry' && e.probs.angry === ANGRY_FACE.angry),
+    ).toBe(true);
+    expect(new Set(kept.map((e) => e.group))).toEqual(new Set(['face-angry-a', 'face-angry-b']));
+    expect(events.some((e) => e.name === 'personal' && e.payload.face.examples === 6)).toBe(true);
+  });
+
+  it("after calibration tilts the person's angry face toward angry, and still reads their other faces as before", () => {
+    const { service, calibrate } = setup();
+    calibrate(service, 'neutral', NEUTRAL_FACE);
+    calibrate(service, 'angry', ANGRY_FACE);
+    calibrate(service, 'sad', SAD_FACE);
+    calibrate(service, 'happy', HAPPY_FACE);
+    expect(service.active('face')).toBe(true);
+    const angry = service.face(0, ANGRY_FACE, 1);
+    expect(angry?.angry).toBeGreaterThan(ANGRY_FACE.angry + 0.05);
+    expect(angry?.neutral).toBeLessThan(ANGRY_FACE.neutral);
+    expect(argmaxLabel(service.face(0, NEUTRAL_FACE, 1) ?? ANGRY_FACE)).toBe('neutral');
+    expect(argmaxLabel(service.face(0, SAD_FACE, 1) ?? ANGRY_FACE)).toBe('sad');
+    // Each half of a step is judged by a model fitted on the other half, never on itself.
+    const change = service.info().face.changes.find((c) => c.label === 'angry');
+    expect(change).toMatchObject({ label: 'angry', total: 6, before: { label: 'neutral', count: 6 } });
+    expect(service.info().face.changes.map((c) => c.label)).toEqual(['neutral', 'happy', 'sad', 'angry']);
+  });
+
+  it('a redone step replaces the old one', () => {
+    const { service, calibrate, store } = setup();
+    calibrate(service, 'angry', NEUTRAL_FACE);
+    calibrate(service, 'angry', ANGRY_FACE);
+    expect(store.examples('face').map((e) => e.probs.angry)).toEqual(Array(6).fill(ANGRY_FACE.angry));
+  });
+
+  it('fails a step with no face as no-face, and one with poor frames as timed-out, keeping nothing', () => {
+    const { service, show, steps, store } = setup();
+    service.startStep('face', 'happy');
+    show(service, null, 21);
+    expect(steps().at(-1)).toMatchObject({ phase: 'failed', error: { kind: 'no-face' } });
+    service.startStep('face', 'happy');
+    show(service, HAPPY_FACE, 21, 0.1);
+    expect(steps().at(-1)).toMatchObject({ phase: 'failed', error: { kind: 'timed-out' } });
+    expect(store.examples()).toEqual([]);
+  });
+
+  it('keeps a voice step once a sentence was heard in that tone', () => {
+    const { service, clock, store, steps } = setup();
+    service.startStep('voice', 'sad');
+    const t = clock.now();
+    service.voice(t + 100, t + 900, SAD_FACE);
+    expect(steps().at(-1)).toMatchObject({ phase: 'collecting', modality: 'voice', kept: 800, needed: 1_500 });
+    service.voice(t + 1_000, t + 2_000, SAD_FACE);
+    expect(steps().at(-1)).toMatchObject({ phase: 'done', modality: 'voice', label: 'sad', kept: 1_800 });
+    expect(store.examples('voice').map((e) => [e.label, e.source])).toEqual([
+      ['sad', 'calibration'],
+      ['sad', 'calibration'],
+    ]);
+    expect(store.examples('face')).toEqual([]);
+  });
+
+  it('keeps no smile as a relaxed face: the step says so and times out', () => {
+    const { service, show, steps, store } = setup();
+    service.startStep('face', 'neutral');
+    show(service, HAPPY_FACE, 2);
+    expect(steps().at(-1)).toMatchObject({ phase: 'collecting', kept: 0, hint: 'smiling' });
+    show(service, HAPPY_FACE, 20);
+    expect(steps().at(-1)).toMatchObject({
+      phase: 'failed',
+      error: { kind: 'timed-out', message: /looked like a smile/ },
+    });
+    expect(store.examples()).toEqual([]);
+  });
+
+  it('refuses a face step with the camera off and any step while paused', () => {
+    const { service, steps } = setup();
+    service.setCamera('denied');
+    expect(() => service.startStep('face', 'happy')).toThrow(expect.objectContaining({ kind: 'camera-off' }));
+    service.setCamera('on');
+    service.setPaused(true);
+    expect(() => service.startStep('face', 'happy')).toThrow(expect.objectContaining({ kind: 'paused' }));
+    expect(() => service.startStep('voice', 'fearful')).toThrow(expect.objectContaining({ kind: 'bad-input' }));
+    expect(steps()).toEqual([]);
+  });
+
+  it('learns from a correction what the face showed in the seconds before it', () => {
+    const { service, show, clock, store } = setup();
+    show(service, HAPPY_FACE, 30);
+    show(service, ANGRY_FACE, 10);
+    expect(service.learn(clock.now(), 'angry', 'correction')).toBe(1);
+    const [example] = store.examples('face');
+    expect(example).toMatchObject({ source: 'correction', label: 'angry', weight: 3, group: null });
+    expect(example?.probs.angry).toBeCloseTo(ANGRY_FACE.angry, 9);
+    expect(service.learn(clock.now() + 60_000, 'sad', 'check-in')).toBe(0);
+  });
+
+  it('falls back to generic readings when the stored model is unreadable, says so, and changes nothing', () => {
+    const { service, calibrate, db, make } = setup();
+    calibrate(service, 'angry', ANGRY_FACE);
+    db.prepare(
+      "UPDATE personal_models SET model = json_set(model, '$.weights.angry', 'x') WHERE modality = 'face'",
+    ).run();
+    const before = db.prepare('SELECT * FROM personal_models').all();
+    const reopened = make();
+    expect(reopened.info().problem).toMatchObject({ kind: 'model-corrupt' });
+    expect(reopened.info().face.active).toBe(false);
+    expect(reopened.face(0, ANGRY_FACE, 1)).toBe(ANGRY_FACE);
+    expect(db.prepare('SELECT * FROM personal_models').all()).toEqual(before);
+  });
+
+  it('fits a model on first start from examples a migration left without one', () => {
+    const { service, calibrate, db, make } = setup();
+    calibrate(service, 'neutral', NEUTRAL_FACE);
+    calibrate(service, 'angry', ANGRY_FACE);
+    db.prepare('DELETE FROM personal_models').run();
+    const reopened = make();
+    expect(reopened.active('face')).toBe(true);
+    expect(db.prepare('SELECT count(*) AS n FROM personal_models').get()).toEqual({ n: 1 });
+  });
+
+  it('reset forgets every example and model', () => {
+    const { service, calibrate, db } = setup();
+    calibrate(service, 'angry', ANGRY_FACE);
+    expect(service.reset().face).toMatchObject({ examples: 0, active: false });
+    expect(service.face(0, ANGRY_FACE, 1)).toBe(ANGRY_FACE);
+    expect(
+      db.prepare('SELECT (SELECT count(*) FROM personal_examples) + (SELECT count(*) FROM personal_models) AS n').get(),
+    ).toEqual({ n: 0 });
+  });
+});
