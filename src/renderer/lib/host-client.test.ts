@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../shared/clock';
 import type { AppStatus, LiveMood } from '../../shared/mood';
 import { FakeSocket } from '../testing/fake-socket';
 import { createHostClient, UNAUTHORIZED_CLOSE_CODE, type ConnectionState } from './host-client';
@@ -199,5 +200,19 @@ describe('createHostClient', () => {
     vi.advanceTimersByTime(500);
     expect(calls).toBe(2);
     expect(api.connection).toBe('connecting');
+  });
+
+  it('reconnects and times out calls on an injected clock', async () => {
+    const clock = new ManualClock(0);
+    const api = createHostClient({ url: URL, WebSocket: FakeSocket, clock, callTimeoutMs: 1_000 });
+    FakeSocket.last.drop();
+    clock.advance(499);
+    expect(FakeSocket.instances).toHaveLength(1);
+    clock.advance(1);
+    expect(FakeSocket.instances).toHaveLength(2);
+    FakeSocket.last.open();
+    const answer = api.getStatus();
+    clock.advance(1_000);
+    await expect(answer).resolves.toMatchObject({ ok: false, error: { kind: 'engine-unavailable' } });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The renderer's side of the headless host's WebSocket: the same {@link AttuneBridge} the Electron preload
- * exposes, carried as JSON {@link WireRequest}s and {@link WireMessage}s. Reconnects with back-off; calls in
- * flight when the socket drops answer with an `engine-unavailable` envelope instead of hanging.
+ * exposes, carried as JSON {@link WireRequest}s and {@link WireMessage}s. A thin composition of three units:
+ * {@link PendingCalls} (id matching, timeouts), {@link Reconnection} (back-off on an injected clock) and
+ * {@link ApiEvents} (subscribe/dispatch). Calls in flight when the socket drops answer with an
+ * `engine-unavailable` envelope instead of hanging.
  */
 import {
   API_METHODS,
@@ -17,8 +19,12 @@ import {
   type WireRequest,
   UNAUTHORIZED_CLOSE_CODE,
 } from '../../shared/api';
-import { fail, type Envelope, type ErrorKind } from '../../shared/envelope';
-import { backoffDelay, type BackoffOptions } from './backoff';
+import { systemClock, type Clock } from '../../shared/clock';
+import { fail, type Envelope } from '../../shared/envelope';
+import { ApiEvents } from './api-events';
+import type { BackoffOptions } from './backoff';
+import { PendingCalls } from './pending-calls';
+import { Reconnection } from './reconnection';
 
 /** The part of the browser WebSocket the client uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -46,6 +52,8 @@ export interface HostClientOptions {
   backoff?: BackoffOptions;
   /** How long a call waits for its answer, in ms, before it fails with `engine-unavailable`. Default 15 000. */
   callTimeoutMs?: number;
+  /** Timers for call timeouts and reconnection. Default the system clock. */
+  clock?: Clock;
 }
 
 export type HostClient = AttuneBridge & {
@@ -56,55 +64,88 @@ export type HostClient = AttuneBridge & {
   close(): void;
 };
 
-interface Pending {
-  request: WireRequest;
-  sent: boolean;
-  resolve: (result: Envelope<unknown>) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 const OPEN = 1;
+const REFUSED = 'The host refused this page’s token.';
 
-export function createHostClient(options: HostClientOptions): HostClient {
-  const Socket = options.WebSocket ?? WebSocket;
-  const callTimeoutMs = options.callTimeoutMs ?? 15_000;
-  const pending = new Map<number, Pending>();
-  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
-  const connectionListeners = new Set<(state: ConnectionState) => void>();
-  let socket: SocketLike | null = null;
-  let state: ConnectionState = 'connecting';
-  let attempt = 0;
-  let nextId = 1;
-  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  let closedForGood = false;
+/** One socket at a time; what to do on open, message and drop. */
+class HostConnection {
+  state: ConnectionState = 'connecting';
+  readonly events = new ApiEvents();
+  readonly calls: PendingCalls;
+  private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
+  private readonly reconnection: Reconnection;
+  private readonly Socket: SocketConstructor;
+  private socket: SocketLike | null = null;
 
-  function setState(next: ConnectionState): void {
-    if (next === state) return;
-    state = next;
-    for (const listener of [...connectionListeners]) listener(next);
+  constructor(private readonly options: HostClientOptions) {
+    const clock = options.clock ?? systemClock;
+    this.Socket = options.WebSocket ?? WebSocket;
+    this.calls = new PendingCalls({
+      clock,
+      timeoutMs: options.callTimeoutMs ?? 15_000,
+      send: (request: WireRequest) => {
+        if (!this.socket || this.socket.readyState !== OPEN) return false;
+        this.socket.send(JSON.stringify(request));
+        return true;
+      },
+    });
+    this.reconnection = new Reconnection({ clock, backoff: options.backoff, connect: () => this.connect() });
   }
 
-  function settle(id: number, result: Envelope<unknown>): void {
-    const entry = pending.get(id);
-    if (!entry) return;
-    pending.delete(id);
-    clearTimeout(entry.timer);
-    entry.resolve(result);
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Envelope<ApiResult<M>>> {
+    if (this.state === 'unauthorized') return Promise.resolve(fail('unauthorized', REFUSED));
+    if (this.state === 'closed') return Promise.resolve(fail('engine-unavailable', 'Not connected to Attune.'));
+    // The host answers each method with that method's result type; the wire cannot prove it.
+    return this.calls.add(method, args) as Promise<Envelope<ApiResult<M>>>;
   }
 
-  function failAll(kind: ErrorKind, message: string): void {
-    for (const id of [...pending.keys()]) settle(id, fail(kind, message));
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
   }
 
-  function flush(): void {
-    for (const entry of pending.values()) {
-      if (entry.sent || !socket || socket.readyState !== OPEN) continue;
-      socket.send(JSON.stringify(entry.request));
-      entry.sent = true;
+  connect(): void {
+    this.setState('connecting');
+    let ws: SocketLike;
+    try {
+      ws = new this.Socket(this.options.url);
+    } catch {
+      // An invalid URL (e.g. a page opened from file:// without the preload) throws synchronously.
+      this.onDrop(1006);
+      return;
     }
+    this.socket = ws;
+    ws.addEventListener('open', () => {
+      if (this.socket !== ws) return;
+      this.reconnection.opened();
+      this.setState('open');
+      this.calls.flush();
+    });
+    ws.addEventListener('message', (event) => {
+      if (this.socket === ws) this.onMessage(event.data);
+    });
+    // 'error' is always followed by 'close', which does the work.
+    ws.addEventListener('close', (event) => {
+      if (this.socket === ws) this.onDrop(event.code);
+    });
   }
 
-  function onMessage(data: unknown): void {
+  close(): void {
+    this.reconnection.stop();
+    const ws = this.socket;
+    this.socket = null;
+    ws?.close(1000, 'closed by the page');
+    this.calls.failAll('engine-unavailable', 'The connection to Attune was closed.');
+    this.setState('closed');
+  }
+
+  private setState(next: ConnectionState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of [...this.connectionListeners]) listener(next);
+  }
+
+  private onMessage(data: unknown): void {
     if (typeof data !== 'string') return;
     let message: WireMessage;
     try {
@@ -113,108 +154,42 @@ export function createHostClient(options: HostClientOptions): HostClient {
       return; // Not ours to interpret; the host only sends JSON.
     }
     if (message?.kind === 'response' && typeof message.result?.ok === 'boolean') {
-      settle(message.id, message.result);
+      this.calls.settle(message.id, message.result);
     } else if (message?.kind === 'event' && isApiEvent(message.event)) {
-      for (const listener of [...(listeners.get(message.event) ?? [])]) {
-        try {
-          listener(message.payload);
-        } catch (err) {
-          console.error(`attune: a '${message.event}' listener failed`, err);
-        }
-      }
+      this.events.dispatch(message.event, message.payload);
     }
   }
 
-  function onDrop(code: number): void {
-    socket = null;
+  private onDrop(code: number): void {
+    this.socket = null;
     if (code === UNAUTHORIZED_CLOSE_CODE) {
-      closedForGood = true;
-      failAll('unauthorized', 'The host refused this page’s token.');
-      setState('unauthorized');
+      this.reconnection.stop();
+      this.calls.failAll('unauthorized', REFUSED);
+      this.setState('unauthorized');
       return;
     }
-    failAll('engine-unavailable', 'The connection to Attune was lost.');
-    setState('closed');
-    if (closedForGood) return;
-    reconnectTimer = setTimeout(connect, backoffDelay(attempt));
-    attempt += 1;
+    this.calls.failAll('engine-unavailable', 'The connection to Attune was lost.');
+    this.setState('closed');
+    this.reconnection.dropped();
   }
+}
 
-  function connect(): void {
-    reconnectTimer = undefined;
-    setState('connecting');
-    let ws: SocketLike;
-    try {
-      ws = new Socket(options.url);
-    } catch {
-      // An invalid URL (e.g. a page opened from file:// without the preload) throws synchronously.
-      onDrop(1006);
-      return;
-    }
-    socket = ws;
-    ws.addEventListener('open', () => {
-      if (socket !== ws) return;
-      attempt = 0;
-      setState('open');
-      flush();
-    });
-    ws.addEventListener('message', (event) => {
-      if (socket === ws) onMessage(event.data);
-    });
-    // 'error' is always followed by 'close', which does the work.
-    ws.addEventListener('close', (event) => {
-      if (socket === ws) onDrop(event.code);
-    });
-  }
-
-  function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Envelope<ApiResult<M>>> {
-    if (state === 'unauthorized') return Promise.resolve(fail('unauthorized', 'The host refused this page’s token.'));
-    if (state === 'closed') return Promise.resolve(fail('engine-unavailable', 'Not connected to Attune.'));
-    // JSON turns a trailing `undefined` into null, which the host's argument checks rightly refuse.
-    const wireArgs: unknown[] = [...args];
-    while (wireArgs.length > 0 && wireArgs[wireArgs.length - 1] === undefined) wireArgs.pop();
-    return new Promise((resolve) => {
-      const id = nextId++;
-      const timer = setTimeout(
-        () => settle(id, fail('engine-unavailable', `Attune did not answer ${method} in time.`)),
-        callTimeoutMs,
-      );
-      const request: WireRequest = { id, method, args: wireArgs };
-      // The host answers each method with that method's result type; the wire cannot prove it.
-      pending.set(id, { request, sent: false, resolve: resolve as (r: Envelope<unknown>) => void, timer });
-      flush();
-    });
-  }
-
+export function createHostClient(options: HostClientOptions): HostClient {
+  const connection = new HostConnection(options);
   const methods = {} as Record<ApiMethod, unknown>;
-  for (const method of API_METHODS) methods[method] = (...args: ApiArgs<typeof method>) => call(method, args);
-
+  for (const method of API_METHODS)
+    methods[method] = (...args: ApiArgs<typeof method>) => connection.call(method, args);
   const client: HostClient = {
     ...(methods as ApiClient),
     get connection() {
-      return state;
+      return connection.state;
     },
     on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      const untyped = listener as (payload: unknown) => void;
-      set.add(untyped);
-      return () => set.delete(untyped);
+      return connection.events.on(event, listener);
     },
-    onConnection(listener) {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
-    },
-    close() {
-      closedForGood = true;
-      clearTimeout(reconnectTimer);
-      const ws = socket;
-      socket = null;
-      ws?.close(1000, 'closed by the page');
-      failAll('engine-unavailable', 'The connection to Attune was closed.');
-      setState('closed');
-    },
+    onConnection: (listener) => connection.onConnection(listener),
+    close: () => connection.close(),
   };
-  connect();
+  connection.connect();
   return client;
 }
