@@ -6,6 +6,7 @@ import { CheckInStore } from './check-ins';
 import { HistoryEraser } from './erase';
 import { EventStore } from './events';
 import { openDatabase } from './open-database';
+import { PersonalStore } from './personal';
 import { RollupStore } from './rollups';
 import { SampleStore } from './samples';
 import { SettingsStore } from './settings';
@@ -39,7 +40,73 @@ function fill(db: ReturnType<typeof openDatabase>) {
 const count = (db: ReturnType<typeof openDatabase>, table: string): number =>
   db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? -1;
 
+/** A probability no other value in the file has, for the personal model's examples. */
+const PERSONAL_MARK = 0.0987654321012345;
+
+function bytesOf(v: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeDoubleBE(v);
+  return b;
+}
+
 describe('HistoryEraser', () => {
+  it('deletes what the personal model learnt with everything else, leaving none of it in the files', () => {
+    const { dir, remove } = tempDir();
+    try {
+      const file = join(dir, 'attune.db');
+      const db = openDatabase(file);
+      fill(db);
+      const personal = new PersonalStore(db);
+      const probs = { ...sample(0).probs, happy: PERSONAL_MARK };
+      personal.add(
+        ['neutral', 'happy', 'sad'].map((label, i) => ({
+          t: D + i * 1000,
+          modality: 'face' as const,
+          source: 'calibration' as const,
+          label: label as 'neutral' | 'happy' | 'sad',
+          weight: 1,
+          group: `face-${label}`,
+          probs,
+        })),
+      );
+      personal.saveModel('face', D, { version: 1, marker: PERSONAL_MARK });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      // Before: the examples and the model are in the database file.
+      expect(readFileSync(file).includes(bytesOf(PERSONAL_MARK))).toBe(true);
+      const result = new HistoryEraser(db).all({ keepSettings: true });
+      expect(result.deleted).toMatchObject({ personal_examples: 3, personal_models: 1 });
+      expect(count(db, 'personal_examples') + count(db, 'personal_models')).toBe(0);
+      expect(count(db, 'settings')).toBe(1);
+      for (const f of [file, `${file}-wal`].filter((p) => existsSync(p))) {
+        const bytes = readFileSync(f);
+        expect(bytes.includes(bytesOf(PERSONAL_MARK))).toBe(false);
+        expect(bytes.includes(Buffer.from(String(PERSONAL_MARK)))).toBe(false);
+      }
+      db.close();
+    } finally {
+      remove();
+    }
+  });
+
+  it('keeps the personal model when deleting a day (it is reset on its own or by delete all)', () => {
+    const db = openDatabase(':memory:');
+    fill(db);
+    const personal = new PersonalStore(db);
+    personal.add([
+      {
+        t: D + H,
+        modality: 'face',
+        source: 'calibration',
+        label: 'sad',
+        weight: 1,
+        group: null,
+        probs: sample(0).probs,
+      },
+    ]);
+    new HistoryEraser(db).day(D + H, fixedOffset(0));
+    expect(count(db, 'personal_examples')).toBe(1);
+  });
+
   it('deletes everything so that no deleted value is left in the database or WAL file', () => {
     const { dir, remove } = tempDir();
     try {

@@ -6,7 +6,14 @@ import { RollupStore } from './rollups';
 
 /** The history tables, children first (check-ins point at samples). */
 const HISTORY_TABLES = ['check_ins', 'samples', 'rollups', 'rollup_quarters', 'prompts', 'events'] as const;
-const ALL_TABLES = [...HISTORY_TABLES, 'settings'] as const;
+/**
+ * What the person taught the personal model (migration 0004): derived from their own moments, so "delete all"
+ * removes it with the same secure delete, not left for a later plain DELETE that the WAL would still hold.
+ */
+const PERSONAL_TABLES = ['personal_examples', 'personal_models'] as const;
+/** Everything "delete all" empties; the settings last, so the tables kept with them are a prefix. */
+const ALL_TABLES = [...HISTORY_TABLES, ...PERSONAL_TABLES, 'settings'] as const;
+const ALL_BUT_SETTINGS = [...HISTORY_TABLES, ...PERSONAL_TABLES] as const;
 
 /** Deletes a table's rows in [@from, @to). */
 const RANGE_DELETES: Readonly<Record<(typeof HISTORY_TABLES)[number], string>> = {
@@ -58,7 +65,7 @@ export class HistoryEraser {
     );
     this.deleteRange = HISTORY_TABLES.map((table) => db.prepare<[Range]>(RANGE_DELETES[table]));
     this.runAll = db.transaction((withSettings: boolean) => {
-      const tables = withSettings ? ALL_TABLES : HISTORY_TABLES;
+      const tables = withSettings ? ALL_TABLES : ALL_BUT_SETTINGS;
       return Object.fromEntries(tables.map((table, i) => [table, this.truncate[i]?.run().changes ?? 0]));
     });
     this.runRange = db.transaction((range: Range) => {
@@ -75,8 +82,8 @@ export class HistoryEraser {
   }
 
   /**
-   * Deletes every sample, rollup, prompt, event and check-in, and the settings too unless `keepSettings`
-   * (default false: "delete all" forgets the calibration and preferences as well).
+   * Deletes every sample, rollup, prompt, event and check-in, every personal-model example and model, and the
+   * settings too unless `keepSettings` (default false: "delete all" forgets the preferences as well).
    */
   all(options: { keepSettings?: boolean } = {}): EraseResult {
     return this.secure(() => this.runAll(!(options.keepSettings ?? false)));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MoodSample } from '../../shared/mood';
 import { CheckInStore } from './check-ins';
 import { EventStore } from './events';
-import { HistoryExporter } from './export';
+import { EMOTIONS } from '../../shared/labels';
+import { HistoryExporter, PERSONAL_CSV_HEADER } from './export';
 import { openDatabase } from './open-database';
 import { PersonalStore } from './personal';
 import { RollupStore } from './rollups';
@@ -45,7 +46,9 @@ describe('HistoryExporter', () => {
     const { exporter } = setup();
     const chunks = await collect(exporter, 'csv', 2);
     expect(chunks.length).toBeGreaterThan(2);
-    const lines = chunks.join('').trimEnd().split('\n');
+    // The samples table ends at the empty line before the personal examples' table (next test).
+    const [samplesTable = ''] = chunks.join('').split('\n\n');
+    const lines = samplesTable.trimEnd().split('\n');
     expect(lines[0]).toBe(
       'time,t,source,label,p_neutral,p_happy,p_sad,p_angry,p_fearful,p_disgusted,p_surprised,' +
         'valence,arousal,confidence,share_face,share_voice,share_text,' +
@@ -64,6 +67,31 @@ describe('HistoryExporter', () => {
     expect(lines[2]?.endsWith(',0.75,,,,,,')).toBe(true);
     // The check-in's text sample carries the person's own rating (no note was kept).
     expect(lines[5]?.endsWith(',0.5,0.5,')).toBe(true);
+  });
+
+  it("adds the personal model's examples of the range as a second CSV table, after an empty line", async () => {
+    const { exporter } = setup();
+    const text = (await collect(exporter, 'csv', 2)).join('');
+    const tables = text.split('\n\n');
+    expect(tables).toHaveLength(2);
+    const p = sample(0).probs;
+    expect(tables[1]?.trimEnd().split('\n')).toEqual([
+      PERSONAL_CSV_HEADER,
+      // The correction at 9 min is outside the range, as its samples are.
+      `1970-01-01T00:03:00.000Z,180000,face,calibration,sad,1,"face-sad-a",${EMOTIONS.map((e) => p[e]).join(',')}`,
+    ]);
+    expect(PERSONAL_CSV_HEADER).toBe(
+      'personal_example_time,t,modality,source,label,weight,group,' +
+        'p_neutral,p_happy,p_sad,p_angry,p_fearful,p_disgusted,p_surprised',
+    );
+  });
+
+  it('stays one table when the range has no personal example', async () => {
+    const { db, exporter } = setup();
+    new PersonalStore(db).clear();
+    const text = (await collect(exporter, 'csv', 100)).join('');
+    expect(text).not.toContain('\n\n');
+    expect(text).not.toContain('personal_example_time');
   });
 
   it('puts a kept check-in note in the CSV, quoted, and never as a formula', async () => {

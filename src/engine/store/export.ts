@@ -6,7 +6,7 @@ import type { MoodSample } from '../../shared/mood';
 import { CheckInStore } from './check-ins';
 import { guard } from './errors';
 import { EventStore } from './events';
-import { PersonalStore } from './personal';
+import { PersonalStore, type StoredExample } from './personal';
 import { PromptStore } from './prompts';
 import { fromRollupRow, ROLLUP_COLUMNS, type RollupRow } from './rollups';
 import { COLUMNS, fromRow, type SampleRow } from './samples';
@@ -57,7 +57,24 @@ interface CheckInCells {
 }
 
 /**
- * Streams history in [from, to) as CSV (one row per sample, with a header) or JSON
+ * The header of the CSV's second table: the personal model's examples (what the person taught Attune, numbers
+ * and codes only). It follows the samples after one empty line, and only when the range has examples, so a
+ * file without any stays one table. Its first column's name says which table a reader is in.
+ */
+export const PERSONAL_CSV_HEADER = [
+  'personal_example_time',
+  't',
+  'modality',
+  'source',
+  'label',
+  'weight',
+  'group',
+  ...EMOTIONS.map((e) => `p_${e}`),
+].join(',');
+
+/**
+ * Streams history in [from, to) as CSV (one row per sample, with a header; then, after an empty line, the
+ * personal model's examples of the range as a second table with its own header) or JSON
  * ({exportedAt, range, samples, rollups, prompts, events, checkIns, personal}). Samples and rollups are read a page at a
  * time with keyset queries, and each page is written before the next is read, so a year is never one string
  * and the connection is free for the engine between pages.
@@ -154,6 +171,26 @@ export class HistoryExporter {
       });
       await write(`${lines.join('\n')}\n`);
     }
+    await this.personalCsv(from, to, write);
+  }
+
+  /** The personal model's examples of the range as the CSV's second table (see PERSONAL_CSV_HEADER). */
+  private async personalCsv(from: number, to: number, write: ExportWriter): Promise<void> {
+    const examples = this.personalExamples(from, to);
+    if (examples.length === 0) return;
+    const lines = examples.map((e) =>
+      [
+        ...[new Date(e.t).toISOString(), e.t, e.modality, e.source, e.label, e.weight].map(csvField),
+        csvText(e.group),
+        ...EMOTIONS.map((l) => csvField(e.probs[l])),
+      ].join(','),
+    );
+    await write(`\n${PERSONAL_CSV_HEADER}\n${lines.join('\n')}\n`);
+  }
+
+  /** A few hundred rows at most (a calibration, corrections, check-ins): read at once. */
+  private personalExamples(from: number, to: number): StoredExample[] {
+    return this.personal.examples().filter((e) => e.t >= from && e.t < to);
   }
 
   private async json(from: number, to: number, write: ExportWriter, pageSize: number, now: number): Promise<void> {
@@ -186,7 +223,7 @@ export class HistoryExporter {
    * the person is theirs to take too. A model that cannot be read is exported as it is stored.
    */
   private personalPart(from: number, to: number): { examples: unknown[]; models: unknown[] } {
-    const examples = this.personal.examples().filter((e) => e.t >= from && e.t < to);
+    const examples = this.personalExamples(from, to);
     const models = (['face', 'voice'] as const).flatMap((m) => {
       const stored = this.personal.model(m);
       return stored ? [{ modality: m, fittedAt: stored.fittedAt, model: stored.json ?? null }] : [];
