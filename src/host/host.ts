@@ -3,32 +3,22 @@
  * random token), and the renderer contract over a WebSocket. Same AppService and lifecycle as Electron.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AttuneEvents, CaptureTarget } from '../shared/api';
 import { AppService } from '../app/app-service';
 import { OffsetClock, systemClock, type Clock } from '../shared/clock';
 import { EngineLifecycle, type EngineChild } from '../app/engine-lifecycle';
 import type { LogLevel } from '../shared/engine-protocol';
-import type { TextInput } from '../shared/text-input';
+import type { Envelope } from '../shared/envelope';
 import { ApiSocket } from './api-socket';
-import { DOWNLOAD_PREFIX, ExportDownloads } from './export-downloads';
-import { handleIngest, INGEST_PATH } from '../engine/ingest/ingest-route';
+import { ExportDownloads } from './export-downloads';
+import { INGEST_PATH } from '../engine/ingest/ingest-route';
 import { TokenBucket, type RateOptions } from '../engine/ingest/ingest-rate';
 import { forkEngine } from './node-engine';
-import { isFeedPath, MoodFeed } from '../engine/feed/mood-feed';
+import { MoodFeed } from '../engine/feed/mood-feed';
 import { FEED_PATH } from '../shared/feed';
-import {
-  authorised,
-  hostHeaderAllowed,
-  originAllowed,
-  peerAllowed,
-  queryToken,
-  sessionCookie,
-} from '../engine/net/request-guards';
-import { SECURITY_HEADERS } from '../engine/net/security-headers';
-import { serveFile } from './static-files';
+import { RouteServer } from './route-table';
+import { hostRoutes } from './routes';
 
 export interface HostOptions {
   /** Folder with the built pages (default out/renderer). */
@@ -54,8 +44,6 @@ export interface HostOptions {
   /** Where exports wait while they are downloaded, each in a private folder (default the OS temp folder). */
   exportTempDir?: string;
 }
-
-const ADVANCE_CLOCK_PATH = '/test/advance-clock';
 
 export interface RunningHost {
   url: string;
@@ -96,11 +84,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     engine: { request: (method, ...args) => lifecycle.request(method, ...args) },
     captureTarget,
     emit,
-    ingestUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`,
+    ingestUrl: () => `http://127.0.0.1:${server.port}${INGEST_PATH}`,
     downloadExport: (format, range) => downloads.register(format, range),
     onPausedChange: (paused) => feed.setPaused(paused),
     moodFeed: {
-      url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}${FEED_PATH}`,
+      url: () => `http://127.0.0.1:${server.port}${FEED_PATH}`,
       invalidate: () => feed.invalidate(),
       describe: (records) => feed.describe(records),
     },
@@ -133,84 +121,36 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     onLog: (level, message) => log(level, `engine: ${message}`),
   });
-  api = new ApiSocket(service.handlers());
-  const ingest = {
-    settings: () => service.ingestSettings(),
-    store: (messages: TextInput[]) => lifecycle.request('addTexts', messages),
-    bucket: new TokenBucket(() => clock.now(), options.ingestRate),
+  // The test clock's route moves the engine's clock and the pause clock together.
+  const advanceClock = async (ms: number, pause: OffsetClock): Promise<Envelope<unknown>> => {
+    const result = await lifecycle.request('advanceClock', ms);
+    if (result.ok) {
+      pause.skip(ms);
+      service.checkPause();
+    }
+    return result;
   };
+  const apiSocket = new ApiSocket(service.handlers());
+  api = apiSocket;
+  const server = new RouteServer(
+    hostRoutes({
+      token,
+      rendererDir: options.rendererDir,
+      feed,
+      ingest: {
+        settings: () => service.ingestSettings(),
+        store: (messages) => lifecycle.request('addTexts', messages),
+        bucket: new TokenBucket(() => clock.now(), options.ingestRate),
+      },
+      downloads,
+      api: apiSocket,
+      advanceClock: pauseClock ? (ms) => advanceClock(ms, pauseClock) : undefined,
+    }),
+    token,
+  );
 
-  const server = createServer((req, res) => {
-    void handleHttp(req, res);
-  });
-  const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const port = (server.address() as AddressInfo).port;
-    if (!peerAllowed(req) || !hostHeaderAllowed(req, port)) {
-      res.writeHead(403, SECURITY_HEADERS).end('Forbidden');
-      return;
-    }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (isFeedPath(path)) {
-      // A reader that hangs up mid-answer must not take the host down.
-      await feed.handle(req, res, port).catch(() => res.destroy());
-      return;
-    }
-    if (path === INGEST_PATH) {
-      // A client that hangs up mid-upload must not take the host down.
-      await handleIngest(req, res, ingest).catch(() => res.destroy());
-      return;
-    }
-    if (options.testClock && path === ADVANCE_CLOCK_PATH && req.method === 'POST' && authorised(req, token, port)) {
-      const ms = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ms'));
-      const result = await lifecycle.request('advanceClock', ms);
-      if (result.ok && pauseClock) {
-        pauseClock.skip(ms);
-        service.checkPause();
-      }
-      res.writeHead(result.ok ? 200 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(result));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
-      return;
-    }
-    if (!authorised(req, token, port)) {
-      res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Attune: open the address printed by `npm start` (it carries a private token).');
-      return;
-    }
-    if (path.startsWith(DOWNLOAD_PREFIX)) {
-      if (req.method === 'GET') await downloads.serve(path.slice(DOWNLOAD_PREFIX.length), res);
-      else res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
-      return;
-    }
-    // The first visit carries ?token=…; a strict, HttpOnly cookie lets the page load its assets.
-    const session = sessionCookie(token, port);
-    const cookie: Record<string, string> = queryToken(req)
-      ? { 'Set-Cookie': `${session.name}=${session.value}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
-    await serveFile(res, options.rendererDir, path, cookie);
-  };
-
-  server.on('upgrade', (req, socket, head) => {
-    const port = (server.address() as AddressInfo).port;
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const ours = path === '/api' && peerAllowed(req) && hostHeaderAllowed(req, port) && originAllowed(req, port);
-    if (!ours) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    // Our own page with a stale or wrong token: tell it in a way it can show, then hang up.
-    if (!authorised(req, token, port)) api.refuse(req, socket, head);
-    else api.upgrade(req, socket, head);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
+  await server.listen(options.port ?? 0);
+  const port = server.port;
   captureSocket.origins.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`);
   lifecycle.start();
 
@@ -224,9 +164,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       service.dispose();
       feed.close();
       await lifecycle.stop();
-      api.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      apiSocket.close();
+      await server.close();
     },
   };
 }
