@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock';
-import { EngineLifecycle, type EngineChild, type LifecycleInfo, type LifecycleOptions } from './engine-lifecycle';
+import {
+  EngineLifecycle,
+  type EngineChild,
+  type LifecycleInfo,
+  type LifecycleOptions,
+  type SparePreload,
+} from './engine-lifecycle';
 import type { EngineConfig, EngineEvent, FromEngine, LogLevel, ToEngine } from '../shared/engine-protocol';
 import type { EngineState } from '../shared/mood';
 
@@ -227,9 +233,38 @@ describe('EngineLifecycle crashes', () => {
     t.child(1).ready();
     t.clock.advance(10_000);
     t.child(1).exit(1);
-    // Counted as a first crash again: 500 ms, not 1000.
-    t.clock.advance(500);
+    // Counted as a first crash again, and one that ended a healthy run: restarted at once, not after 1000 ms.
     expect(t.children).toHaveLength(3);
+  });
+
+  it('restarts at once after a healthy run, then backs off if the new engine keeps crashing: 0, 500, 1000 ms', () => {
+    const t = setup({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.child(0).exit(null);
+    expect(t.children).toHaveLength(2);
+    expect(t.last().sent[0]?.type).toBe('init');
+    expect(t.logs.at(-1)?.message).toContain('restarting in 0 ms');
+    for (const [i, delay] of [500, 1_000].entries()) {
+      t.child(i + 1).exit(1);
+      t.clock.advance(delay - 1);
+      expect(t.children).toHaveLength(i + 2);
+      t.clock.advance(1);
+      expect(t.children).toHaveLength(i + 3);
+    }
+  });
+
+  it('backs off from the first restart when the engine never ran healthy (crashing during start)', () => {
+    const t = setup({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(9_999);
+    t.child(0).exit(1);
+    t.clock.advance(499);
+    expect(t.children).toHaveLength(1);
+    t.clock.advance(1);
+    expect(t.children).toHaveLength(2);
   });
 
   it('keeps counting crashes of an engine that was ready for less than stableAfterMs', () => {
@@ -363,7 +398,7 @@ describe('EngineLifecycle restart bookkeeping', () => {
 });
 
 describe('EngineLifecycle under repeated kills', () => {
-  it('restarts an engine killed every 20 s after serving, each time after the first delay, never giving up', () => {
+  it('restarts an engine killed every 20 s after serving, each time at once, never giving up', () => {
     // Defaults only: the soak's `--kill-engine-every 20s` relies on them (issue 15).
     const t = setup();
     t.lifecycle.start();
@@ -371,12 +406,199 @@ describe('EngineLifecycle under repeated kills', () => {
     for (let kill = 1; kill <= 12; kill++) {
       t.clock.advance(20_000);
       t.last().exit(null);
-      t.clock.advance(499);
-      expect(t.children).toHaveLength(kill);
-      t.clock.advance(1);
       expect(t.children).toHaveLength(kill + 1);
+      expect(t.last().sent[0]?.type).toBe('init');
       t.last().ready();
     }
+    expect(t.lifecycle.state).toBe('ready');
+  });
+});
+
+/** A lifecycle that keeps a warm spare; `spares` are the spare processes in the order they were started. */
+function setupWithSpare(options: Partial<LifecycleOptions> = {}) {
+  const spares: FakeChild[] = [];
+  const preloads: SparePreload[] = [];
+  const t = setup({
+    spawnSpare: (preload) => {
+      const spare = new FakeChild();
+      spares.push(spare);
+      preloads.push(preload);
+      return spare;
+    },
+    ...options,
+  });
+  const spare = (i: number): FakeChild => {
+    const s = spares[i];
+    if (!s) throw new Error(`no spare #${i}`);
+    return s;
+  };
+  return { ...t, spares, preloads, spare };
+}
+
+describe('EngineLifecycle warm spare', () => {
+  it('starts no spare unless asked (the default)', () => {
+    const t = setup();
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(60_000);
+    expect(t.children).toHaveLength(1);
+  });
+
+  it('starts one spare once the engine has stayed up stableAfterMs, loading the config’s models, with no init', () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(9_999);
+    expect(t.spares).toHaveLength(0);
+    t.clock.advance(1);
+    expect(t.spares).toHaveLength(1);
+    expect(t.preloads).toEqual([{ modelsDir: '/models', threads: 1 }]);
+    t.clock.advance(600_000);
+    expect(t.spares).toHaveLength(1);
+    // Never told to init, so it never opens the database while the serving engine has it.
+    expect(t.spare(0).sent).toEqual([]);
+    expect(t.children).toHaveLength(1);
+  });
+
+  it('hands the spare init at once when the engine crashes, and starts the next spare once that one is stable', () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.child(0).exit(null);
+    // No new process was booted: the spare took over, with the same init an engine gets.
+    expect(t.children).toHaveLength(1);
+    expect(t.spare(0).sent).toEqual([{ type: 'init', seq: expect.any(Number) as number, config }]);
+    expect(t.lifecycle.state).toBe('restarting');
+    t.spare(0).ready(3);
+    expect(t.lifecycle.state).toBe('ready');
+    expect(t.states.at(-1)?.info.modelLoadMs).toBe(3);
+    t.clock.advance(9_999);
+    expect(t.spares).toHaveLength(1);
+    t.clock.advance(1);
+    expect(t.spares).toHaveLength(2);
+  });
+
+  it('routes requests, events and exits of a spare that took over as the engine’s', async () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.child(0).exit(null);
+    t.spare(0).ready();
+    const count = t.lifecycle.request('countSamples');
+    const request = t.spare(0).sent.at(-1);
+    if (request?.type !== 'request') throw new Error('no request sent to the spare');
+    t.spare(0).emit({ type: 'response', seq: 2, replyTo: request.seq, result: { ok: true, value: 7 } });
+    await expect(count).resolves.toEqual({ ok: true, value: 7 });
+    t.spare(0).emit({ type: 'event', seq: 3, name: 'camera', payload: 'busy' });
+    expect(t.events).toEqual([{ name: 'camera', payload: 'busy' }]);
+    // Crashing soon after taking over is a crash loop: back-off, and a fresh engine (no spare was started yet).
+    t.spare(0).exit(1);
+    expect(t.lifecycle.state).toBe('restarting');
+    t.clock.advance(500);
+    expect(t.children).toHaveLength(2);
+  });
+
+  it('passes a spare’s logs on, marked as the spare’s', () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.spare(0).emit({ type: 'log', seq: 1, level: 'warn', message: 'voice model not loaded' });
+    expect(t.logs.at(-1)).toEqual({ level: 'warn', message: 'spare: voice model not loaded' });
+  });
+
+  it('replaces a spare that dies idle after a back-off, and gives up on spares after maxRestarts in a row', () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000, maxRestarts: 2 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.spare(0).exit(null);
+    expect(t.lifecycle.state).toBe('ready');
+    expect(t.logs.at(-1)?.message).toContain('starting another in 500 ms');
+    t.clock.advance(499);
+    expect(t.spares).toHaveLength(1);
+    t.clock.advance(1);
+    expect(t.spares).toHaveLength(2);
+    t.spare(1).exit(null);
+    t.clock.advance(1_000);
+    expect(t.spares).toHaveLength(3);
+    t.spare(2).exit(null);
+    expect(t.logs.at(-1)).toEqual({
+      level: 'error',
+      message: 'the spare engine keeps stopping (exit code null); restarts will start a fresh engine',
+    });
+    t.clock.advance(600_000);
+    expect(t.spares).toHaveLength(3);
+    // Without a spare, a crash boots a fresh engine, still at once after this healthy run.
+    t.child(0).exit(null);
+    expect(t.children).toHaveLength(2);
+    expect(t.lifecycle.state).toBe('restarting');
+  });
+
+  it('treats a spare that cannot be started like one that died', () => {
+    let tries = 0;
+    const t = setup({
+      stableAfterMs: 10_000,
+      spawnSpare: () => {
+        tries += 1;
+        throw new Error('no such file: engine.js');
+      },
+    });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    expect(tries).toBe(1);
+    expect(t.logs.at(-1)?.message).toBe(
+      'the spare engine stopped (no such file: engine.js); starting another in 500 ms',
+    );
+    t.clock.advance(500);
+    expect(tries).toBe(2);
+    expect(t.lifecycle.state).toBe('ready');
+  });
+
+  it('kills the spare on shutdown and starts no other', async () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    const stopped = t.lifecycle.stop();
+    expect(t.spare(0).kills).toBe(1);
+    expect(t.spare(0).sent).toEqual([]);
+    t.child(0).exit(0);
+    await stopped;
+    expect(t.lifecycle.state).toBe('stopped');
+    t.clock.advance(600_000);
+    expect(t.spares).toHaveLength(1);
+    expect(t.children).toHaveLength(1);
+  });
+
+  it('cancels a pending spare replacement on shutdown', async () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).ready();
+    t.clock.advance(10_000);
+    t.spare(0).exit(null);
+    const stopped = t.lifecycle.stop();
+    t.child(0).exit(0);
+    await stopped;
+    t.clock.advance(600_000);
+    expect(t.spares).toHaveLength(1);
+  });
+
+  it('under a kill every 20 s, every restart is a spare taking over at once', () => {
+    const t = setupWithSpare();
+    t.lifecycle.start();
+    t.child(0).ready();
+    for (let kill = 0; kill < 12; kill++) {
+      t.clock.advance(20_000);
+      (kill === 0 ? t.child(0) : t.spare(kill - 1)).exit(null);
+      expect(t.spare(kill).sent[0]?.type).toBe('init');
+      t.spare(kill).ready();
+    }
+    expect(t.children).toHaveLength(1);
+    expect(t.spares).toHaveLength(12);
     expect(t.lifecycle.state).toBe('ready');
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Owns the engine process: starts it, sends `init`, routes requests and replies, restarts it with back-off
- * when it crashes, and stops it by asking first and killing after a grace period. Pure: the process is
- * reached through an injected {@link EngineChild}, time through a {@link Clock}.
+ * Owns the engine process: starts it, sends `init`, routes requests and replies, restarts it when it crashes (at
+ * once after a healthy run, with back-off in a crash loop), and stops it by asking first and killing after a grace
+ * period. Optionally keeps a warm spare: a second engine with its models loaded, idle and without a database, that
+ * takes over on a crash in milliseconds instead of the seconds a fresh process needs to boot and load its models.
+ * Pure: the processes are reached through injected {@link EngineChild}ren, time through a {@link Clock}.
  */
 import type { Clock, TimerHandle } from '../shared/clock';
 import { fail, type Envelope } from '../shared/envelope';
@@ -22,6 +24,12 @@ export interface EngineChild {
   onMessage(listener: (message: FromEngine) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
+}
+
+/** What a warm spare loads before it is needed: the models of `init`'s config, so `init` finds them ready. */
+export interface SparePreload {
+  modelsDir: string;
+  threads: number;
 }
 
 /** Why the engine stopped. */
@@ -49,7 +57,17 @@ export interface LifecycleOptions {
   onEvent: (event: EngineEvent) => void;
   onState: (state: EngineState, info: LifecycleInfo) => void;
   onLog: (level: LogLevel, message: string) => void;
-  /** Delay before the first restart, ms (default 500); doubles per consecutive crash. */
+  /**
+   * Starts a warm spare: an engine that loads the models in `preload` and then waits, idle, for `init` (it opens
+   * the database only then, so it never touches the data while another engine serves). Absent (the default): no
+   * spare, and every restart boots a fresh process. A spare costs one more engine's memory (its models); it is
+   * started once an engine has stayed up `stableAfterMs`, so a crash loop never pays for one.
+   */
+  spawnSpare?: (preload: SparePreload) => EngineChild;
+  /**
+   * Delay before a restart in a crash loop, ms (default 500); doubles per consecutive crash. The first restart
+   * after a healthy run (an engine up `stableAfterMs`) is immediate.
+   */
   restartDelayMs?: number;
   /** Upper bound of the restart delay, ms (default 30 000). */
   maxRestartDelayMs?: number;
@@ -58,7 +76,7 @@ export interface LifecycleOptions {
   /**
    * An engine that stays up this long resets the crash count, ms (default 10 000). Back-off is for crash loops
    * (a bad model, a broken database, dying during init); an engine that served for ten seconds and was then killed
-   * (out of memory, a user's `kill`) restarts at once, however often that happens.
+   * (out of memory, a user's `kill`) restarts at once, however often that happens. Also when the spare is started.
    */
   stableAfterMs?: number;
   /** Time allowed between spawn and `ready`, ms (default 30 000: model loading on a slow disk). */
@@ -76,6 +94,13 @@ export class EngineLifecycle {
   private currentState: EngineState = 'stopped';
   private seq = 0;
   private crashes = 0;
+  /** The current engine has stayed up `stableAfterMs`: if it stops now, it restarts at once. */
+  private healthy = false;
+  /** The crash loop under way began by ending a healthy run: its first restart was immediate, back-off follows. */
+  private loopAfterHealthyRun = false;
+  private spare: EngineChild | null = null;
+  /** Spares that died before they were needed, since one last took over; past `maxRestarts`, no more spares. */
+  private spareDeaths = 0;
   private pending = new Map<number, Pending>();
   private timers = new Set<TimerHandle>();
   private stopping: (() => void) | null = null;
@@ -123,6 +148,8 @@ export class EngineLifecycle {
     // A second caller (tray quit, then before-quit) waits for the same shutdown.
     if (this.stopRequest) return this.stopRequest;
     this.clearTimers();
+    // The spare has no database open: killing it loses nothing.
+    this.dropSpare();
     const child = this.child;
     if (!child) {
       this.setState('stopped', { reason: 'requested' });
@@ -141,12 +168,18 @@ export class EngineLifecycle {
 
   private spawnChild(state: EngineState, info: LifecycleInfo = {}): void {
     this.setState(state, info);
-    let child: EngineChild;
-    try {
-      child = this.opts.spawn();
-    } catch (err) {
-      this.handleExit(null, 'init-failed', err instanceof Error ? err.message : String(err));
-      return;
+    this.healthy = false;
+    // A warm spare takes over: its models are loaded, so `init` only opens the database and the capture socket.
+    let child: EngineChild | null = this.spare;
+    this.spare = null;
+    if (child) this.opts.onLog('info', 'the spare engine takes over');
+    else {
+      try {
+        child = this.opts.spawn();
+      } catch (err) {
+        this.handleExit(null, 'init-failed', err instanceof Error ? err.message : String(err));
+        return;
+      }
     }
     this.child = child;
     child.onMessage((message) => {
@@ -173,6 +206,9 @@ export class EngineLifecycle {
         if (this.readyTimer) this.cancel(this.readyTimer);
         this.schedule(() => {
           this.crashes = 0;
+          this.healthy = true;
+          this.spareDeaths = 0;
+          this.startSpare();
         }, this.opts.stableAfterMs ?? 10_000);
         this.setState('ready', {
           modelLoadMs: message.modelLoadMs,
@@ -222,15 +258,71 @@ export class EngineLifecycle {
     const detail = problem ?? this.lastProblem ?? `exit code ${String(code)}`;
     this.lastProblem = null;
     this.crashes += 1;
+    if (this.crashes === 1) this.loopAfterHealthyRun = this.healthy;
+    this.healthy = false;
     if (this.crashes > (this.opts.maxRestarts ?? 5)) {
+      this.dropSpare();
       this.setState('failed', { reason, problem: `The analysis engine keeps stopping (${detail}).` });
       return;
     }
-    const base = this.opts.restartDelayMs ?? 500;
-    const delay = Math.min(base * 2 ** (this.crashes - 1), this.opts.maxRestartDelayMs ?? 30_000);
+    const delay = this.restartDelay();
     this.opts.onLog('warn', `engine stopped (${reason}: ${detail}); restarting in ${delay} ms`);
     this.setState('restarting', { reason, problem: detail });
-    this.schedule(() => this.spawnChild('restarting', { reason, problem: detail }), delay);
+    if (delay === 0) this.spawnChild('restarting', { reason, problem: detail });
+    else this.schedule(() => this.spawnChild('restarting', { reason, problem: detail }), delay);
+  }
+
+  /**
+   * 0 for the first restart after a healthy run (the engine was killed, not broken); otherwise the back-off of a
+   * crash loop: `restartDelayMs`, doubling per consecutive crash, at most `maxRestartDelayMs`.
+   */
+  private restartDelay(): number {
+    const step = this.crashes - (this.loopAfterHealthyRun ? 1 : 0);
+    if (step === 0) return 0;
+    const base = this.opts.restartDelayMs ?? 500;
+    return Math.min(base * 2 ** (step - 1), this.opts.maxRestartDelayMs ?? 30_000);
+  }
+
+  /** Starts a warm spare unless there is one, none is wanted, or spares keep dying. */
+  private startSpare(): void {
+    const spawnSpare = this.opts.spawnSpare;
+    if (!spawnSpare || this.spare || this.stopRequest || this.spareDeaths > (this.opts.maxRestarts ?? 5)) return;
+    let spare: EngineChild;
+    try {
+      spare = spawnSpare({ modelsDir: this.opts.config.modelsDir, threads: this.opts.config.threads });
+    } catch (err) {
+      this.spareDied(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    this.spare = spare;
+    // Until it takes over, a spare only loads models: its logs (a model that did not load) are worth passing on.
+    spare.onMessage((message) => {
+      if (this.spare === spare && message.type === 'log') this.opts.onLog(message.level, `spare: ${message.message}`);
+    });
+    spare.onExit((code) => {
+      if (this.spare !== spare) return;
+      this.spare = null;
+      this.spareDied(`exit code ${String(code)}`);
+    });
+  }
+
+  /** A spare that died idle is replaced after a back-off; after `maxRestarts` in a row, restarts boot afresh. */
+  private spareDied(detail: string): void {
+    this.spareDeaths += 1;
+    if (this.spareDeaths > (this.opts.maxRestarts ?? 5)) {
+      this.opts.onLog('error', `the spare engine keeps stopping (${detail}); restarts will start a fresh engine`);
+      return;
+    }
+    const base = this.opts.restartDelayMs ?? 500;
+    const delay = Math.min(base * 2 ** (this.spareDeaths - 1), this.opts.maxRestartDelayMs ?? 30_000);
+    this.opts.onLog('warn', `the spare engine stopped (${detail}); starting another in ${delay} ms`);
+    this.schedule(() => this.startSpare(), delay);
+  }
+
+  private dropSpare(): void {
+    const spare = this.spare;
+    this.spare = null;
+    spare?.kill();
   }
 
   private setState(state: EngineState, info: LifecycleInfo): void {

@@ -6,9 +6,13 @@ import type { EngineChild } from '../app/engine-lifecycle';
 
 const ENGINE_ENTRY = fileURLToPath(new URL('../engine/process/entry.ts', import.meta.url));
 
-/** Forks src/engine/process/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it. */
-export function forkEngine(): EngineChild & { readonly pid: number | undefined } {
-  const child = fork(ENGINE_ENTRY, [], {
+/**
+ * Forks src/engine/process/entry.ts with tsx's loader, so the engine runs from source exactly as tests run it.
+ * `args` go to the engine (engine-init.ts's `preloadArgs` make it a warm spare). It has an IPC channel to this
+ * process, so it closes and exits when this process goes, however that goes (entry.ts's `disconnect`).
+ */
+export function forkEngine(args: readonly string[] = []): EngineChild & { readonly pid: number | undefined } {
+  const child = fork(ENGINE_ENTRY, [...args], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
