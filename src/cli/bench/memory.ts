@@ -11,7 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { FromEngine, ToEngine } from '../../shared/engine-protocol';
+import type { FromEngine } from '../../shared/engine-protocol';
+import { engineInit } from '../../engine/process/engine-init';
 import { FacePipeline } from '../../engine/vision/face-pipeline';
 import type { RgbaImage } from '../../engine/vision/image';
 import { MODELS_DIR } from '../paths';
@@ -81,12 +82,7 @@ export async function measureRealEngine(modelsDir = MODELS_DIR, timeoutMs = 60_0
       });
       engine.on('exit', () => resolve(false));
     });
-    const init: ToEngine = {
-      type: 'init',
-      seq: 1,
-      config: { modelsDir, dbFile: ':memory:', captureSocket: null, threads: 1, sqliteBinding: null },
-    };
-    engine.send(init);
+    engine.send(engineInit({ modelsDir, dbFile: ':memory:' }));
     if (!(await ready) || engine.pid === undefined) return null;
     const status = await readFile(`/proc/${engine.pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
