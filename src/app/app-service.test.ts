@@ -51,6 +51,18 @@ describe('AppService', () => {
     ]);
   });
 
+  it("shows the engine's problems in the status until a new engine starts", () => {
+    const { service, events } = setup();
+    service.engineStateChanged('starting', {});
+    const problem = { part: 'database', kind: 'database-unreadable', detail: 'the file is damaged' } as const;
+    service.engineEvent({ name: 'problems', payload: [problem] });
+    service.engineStateChanged('ready', { modelLoadMs: 80 });
+    expect(service.getStatus().problems).toEqual([problem]);
+    expect(events.at(-1)).toEqual(['status', expect.objectContaining({ problems: [problem] })]);
+    service.engineStateChanged('restarting', { problem: 'crashed' });
+    expect(service.getStatus().problems).toEqual([]);
+  });
+
   it('passes the desktop environment on, and relays prompts and calibration steps to the pages', () => {
     const { service, calls, events } = setup();
     const environment = { ...QUIET_ENVIRONMENT, locked: true };

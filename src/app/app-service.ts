@@ -230,6 +230,8 @@ export class AppService implements OwnHandlers {
       engine: state,
       modelLoadMs: info.modelLoadMs ?? this.status.modelLoadMs,
       problem: state === 'ready' ? null : (info.problem ?? null),
+      // A new engine reports its own problems while it starts (before `ready`); the old one's are gone.
+      ...(state === 'starting' || state === 'restarting' ? { problems: [] } : {}),
     });
     if (state === 'ready' && this.status.paused) void this.deps.engine.request('setPaused', true);
     if (state === 'ready') void this.deps.engine.request('setEnvironment', this.environment);
@@ -263,6 +265,9 @@ export class AppService implements OwnHandlers {
         return;
       case 'personal':
         this.deps.emit('personal', event.payload);
+        return;
+      case 'problems':
+        this.update({ problems: event.payload });
         return;
     }
   }

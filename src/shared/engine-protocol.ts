@@ -6,6 +6,7 @@ import type { AttuneApi, TimeRange } from './api';
 import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, VoiceReading } from './mood';
+import type { HealthProblem } from './health';
 import type { ExpressionStep, PersonalInfo } from './personal-info';
 import type { BreakPrompt, Environment } from './prompts';
 import type { TextInput } from './text-input';
@@ -154,7 +155,9 @@ export type EngineEvent =
   | { name: 'feed'; payload: FeedReaders }
   | { name: 'prompt'; payload: BreakPrompt }
   | { name: 'expression'; payload: ExpressionStep }
-  | { name: 'personal'; payload: PersonalInfo };
+  | { name: 'personal'; payload: PersonalInfo }
+  /** What the engine cannot do right now (see HealthProblem); sent at start and whenever it changes. */
+  | { name: 'problems'; payload: readonly HealthProblem[] };
 
 export type FromEngine =
   | { type: 'ready'; seq: number; modelLoadMs: number; capturePort: number | null; ingestPort: number | null }

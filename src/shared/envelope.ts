@@ -2,7 +2,9 @@
  * What the UI must be able to tell apart. Each kind maps to a message a person understands.
  * - `camera-busy`: another app holds the camera; `camera-denied`: permission refused;
  * - `model-missing` / `model-corrupt`: a model file is absent or unreadable;
- * - `database-unreadable`: the store could not be opened or queried;
+ * - `database-unreadable`: the store could not be opened or queried (damaged, or not Attune's);
+ * - `disk-full`: the disk holding the data folder has no space left; `data-folder-read-only`: Attune may not
+ *   write to its data folder (permissions, a read-only disk);
  * - `bad-input`: an argument or a media frame was malformed;
  * - `engine-unavailable`: the engine process is starting, restarting or gone;
  * - `unauthorized`: the host token was missing or wrong;
@@ -16,6 +18,8 @@ export type ErrorKind =
   | 'model-missing'
   | 'model-corrupt'
   | 'database-unreadable'
+  | 'disk-full'
+  | 'data-folder-read-only'
   | 'bad-input'
   | 'engine-unavailable'
   | 'unauthorized'

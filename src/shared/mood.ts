@@ -1,4 +1,5 @@
 import type { EmotionProbs, MoodLabel } from './labels';
+import type { HealthProblem } from './health';
 
 export type Modality = 'face' | 'voice' | 'text';
 
@@ -122,4 +123,9 @@ export interface AppStatus {
   lastFrameAt: number | null;
   /** Present when the engine failed: what the user should know. */
   problem: string | null;
+  /**
+   * What the running engine cannot do right now (no history, saving paused, a model missing), one per part; the
+   * rest keeps working. Absent or empty when all is well.
+   */
+  problems?: readonly HealthProblem[];
 }

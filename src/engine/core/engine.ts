@@ -42,7 +42,8 @@ export interface VoiceAnalyzer {
 }
 
 export interface EngineDeps {
-  analyzer: FrameAnalyzer;
+  /** The face pipeline; null when its model did not load: frames are dropped, voice and text still work. */
+  analyzer: FrameAnalyzer | null;
   samples: SampleRepository;
   /** Fusion and prompts; it also stores the fused mood. */
   mood: MoodService;
@@ -93,7 +94,7 @@ export class Engine implements EngineOwnApi {
 
   /** Accepts a frame; analysis runs one at a time, keeping only the newest waiting frame. */
   submitFrame(frame: Frame): void {
-    if (this.paused) return;
+    if (this.paused || !this.deps.analyzer) return;
     if (this.busy) {
       this.waiting = frame;
       return;
@@ -308,7 +309,9 @@ export class Engine implements EngineOwnApi {
   }
 
   private async analyse(frame: Frame): Promise<void> {
-    const generic = await this.deps.analyzer.process(frame, frame.t);
+    const analyzer = this.deps.analyzer;
+    if (!analyzer) return;
+    const generic = await analyzer.process(frame, frame.t);
     const personal = this.deps.personal?.face(this.deps.mood.now(), generic.probs, generic.quality);
     const observation = personalFace(generic, personal);
     // Stored first: a 'face' event with probabilities announces a committed sample (the soak counts on it).

@@ -10,6 +10,8 @@ import type { EngineEvent, LogLevel } from '../../shared/engine-protocol';
 import { Engine, type VoiceAnalyzer } from '../core/engine';
 import { EngineFeed } from '../feed/engine-feed';
 import type { FrameAnalyzer } from '../vision/frame-analyzer';
+import type { EngineHealth } from '../health/engine-health';
+import { GuardedSamples } from '../health/guarded-samples';
 import { HistoryService } from '../history/history-service';
 import { MoodService } from '../mood/mood-service';
 import { PersonalService } from '../personal/personal-service';
@@ -23,8 +25,10 @@ import { TextIntake, type TextAnalyzer } from '../text/text-intake';
 
 export interface EngineParts {
   db: Database;
-  analyzer: FrameAnalyzer;
-  classifier: TextAnalyzer;
+  /** Null: the face model did not load; frames are dropped. */
+  analyzer: FrameAnalyzer | null;
+  /** Null: the text model did not load; text and check-ins answer `model-missing`. */
+  classifier: TextAnalyzer | null;
   /** Null: microphone audio is dropped (the voice model did not load, or was not asked for). */
   voice: VoiceAnalyzer | null;
   /** The engine's time: the system clock live, a test clock in e2e tests, media time in `analyze`. */
@@ -33,11 +37,16 @@ export interface EngineParts {
   log: (level: LogLevel, message: string) => void;
   /** Only where the engine runs on a test clock. */
   advanceClock?: (ms: number) => number;
+  /** Where a refused write (full disk, read-only folder) is reported; without it such a write throws. */
+  health?: EngineHealth;
 }
 
 export function assembleEngine(parts: EngineParts): { engine: Engine; mood: MoodService } {
   const { db, clock, emit, log } = parts;
-  const samples = new SampleStore(db);
+  const stored = new SampleStore(db);
+  // Sensing drops what the disk refuses and keeps the live mood going; text and check-ins fail the call.
+  const samples = parts.health ? new GuardedSamples(stored, parts.health, 'drop') : stored;
+  const textSamples = parts.health ? new GuardedSamples(stored, parts.health, 'throw') : stored;
   const settings = new SettingsStore(db);
   const checkIns = new CheckInStore(db);
   const mood = new MoodService({
@@ -49,14 +58,16 @@ export function assembleEngine(parts: EngineParts): { engine: Engine; mood: Mood
     emit,
     log,
   });
-  const text = new TextIntake({
-    classifier: parts.classifier,
-    samples,
-    checkIns,
-    settings,
-    now: () => clock.now(),
-    newToken: () => randomBytes(32).toString('base64url'),
-  });
+  const text = parts.classifier
+    ? new TextIntake({
+        classifier: parts.classifier,
+        samples: textSamples,
+        checkIns,
+        settings,
+        now: () => clock.now(),
+        newToken: () => randomBytes(32).toString('base64url'),
+      })
+    : undefined;
   const engine = new Engine({
     analyzer: parts.analyzer,
     samples,

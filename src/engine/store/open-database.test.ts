@@ -1,9 +1,12 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttuneError } from '../../shared/envelope';
 import { LATEST_VERSION, schemaVersion } from './migrations/index';
 import { openDatabase } from './open-database';
+import { withReadOnlyFolder } from './read-only-folder.test-support';
 import { SampleStore } from './samples';
 import { sample, tempDir } from './test-helpers';
 
@@ -87,5 +90,63 @@ describe('openDatabase', () => {
   it('reports a folder in place of the file as database-unreadable', () => {
     const err = thrown(() => openDatabase(temp.dir));
     expect((err as AttuneError).kind).toBe('database-unreadable');
+  });
+});
+
+describe('openDatabase: what the dashboard must tell apart', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    temp = tempDir();
+  });
+  afterEach(() => temp.remove());
+
+  const kindOf = (file: string): string => (thrown(() => openDatabase(file)) as AttuneError).kind;
+
+  it('refuses a file of random bytes as database-unreadable', () => {
+    const file = join(temp.dir, 'attune.sqlite');
+    writeFileSync(file, randomBytes(64 * 1024));
+    expect(kindOf(file)).toBe('database-unreadable');
+  });
+
+  it("refuses another program's database, untouched, rather than migrating it", () => {
+    const file = join(temp.dir, 'attune.sqlite');
+    const foreign = new BetterSqlite3(file);
+    foreign.exec('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES (1)');
+    foreign.close();
+    const before = readFileSync(file);
+    const err = thrown(() => openDatabase(file)) as AttuneError;
+    expect(err.kind).toBe('database-unreadable');
+    expect(err.message).toMatch(/belongs to another program.*moz_places/);
+    // Not even the journal mode was changed: the file is byte for byte what the other program left.
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a foreign database that has a schema version but none of our tables', () => {
+    const file = join(temp.dir, 'attune.sqlite');
+    const foreign = new BetterSqlite3(file);
+    foreign.exec('CREATE TABLE notes (body TEXT)');
+    foreign.pragma('user_version = 3');
+    foreign.close();
+    expect(kindOf(file)).toBe('database-unreadable');
+  });
+
+  it('says data-folder-read-only when the folder takes no new file', () => {
+    const folder = join(temp.dir, 'data');
+    mkdirSync(folder, { mode: 0o700 });
+    const file = join(folder, 'attune.sqlite');
+    const err = withReadOnlyFolder(folder, () => thrown(() => openDatabase(file))) as AttuneError;
+    expect(err.kind).toBe('data-folder-read-only');
+    expect(err.message).toContain(file);
+  });
+
+  it('says data-folder-read-only, not damaged, for a good database in a folder that became read-only', () => {
+    const folder = join(temp.dir, 'data');
+    mkdirSync(folder, { mode: 0o700 });
+    const file = join(folder, 'attune.sqlite');
+    const db = openDatabase(file);
+    new SampleStore(db).insert([sample(1)]);
+    db.close();
+    // SQLite alone says SQLITE_CANTOPEN here: it may not create its -wal and -shm files beside the database.
+    expect(withReadOnlyFolder(folder, () => kindOf(file))).toBe('data-folder-read-only');
   });
 });

@@ -103,7 +103,7 @@ export class SampleStore {
   /**
    * Appends samples in one transaction: all are written or none. Returns their row ids, in order.
    * @throws AttuneError `bad-input` for a malformed sample (checked before anything is written),
-   *   `database-unreadable` when the file cannot be written.
+   *   `disk-full`, `data-folder-read-only` or `database-unreadable` when the file cannot be written.
    */
   insert(samples: readonly MoodSample[]): number[] {
     const rows = samples.map(toRow);

@@ -146,6 +146,8 @@ const ERROR_WORDS: Record<ErrorKind, string> = {
   'model-missing': 'A file Attune needs is missing. Reinstalling Attune should fix this.',
   'model-corrupt': 'A file Attune needs is damaged. Reinstalling Attune should fix this.',
   'database-unreadable': 'Your mood history could not be read.',
+  'disk-full': 'Attune could not save this because the disk is full. Free some space, then try again.',
+  'data-folder-read-only': 'Attune could not save this because it may not write to its folder.',
   'bad-input': 'Attune received something it did not understand.',
   'engine-unavailable': 'Attune is not reachable right now. It will reconnect by itself.',
   unauthorized: 'This page is not allowed to talk to Attune. Open it again from the link Attune printed.',
