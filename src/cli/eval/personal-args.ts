@@ -1,10 +1,10 @@
 /**
  * The personal-adaptation options of `eval faces|voice`: `--personal K`, `--corrections RATE`,
- * `--subject-column NAME`, `--group-column NAME`, `--seeds N`. Validated here so a bad value is a bad-input
+ * `--subject-column NAME`, `--group-column NAME`, `--seeds N`, `--taught LABEL,LABEL…` (a partial calibration). Validated here so a bad value is a bad-input
  * error before any file is read.
  */
 import { AttuneError } from '../../shared/envelope';
-import type { Emotion } from '../../shared/labels';
+import { EMOTIONS, isEmotion, type Emotion } from '../../shared/labels';
 import type { PersonalModality } from '../../engine/personal/personal-model';
 import type { LabelledItem } from './dataset';
 import {
@@ -24,6 +24,8 @@ export interface PersonalArgs {
   groupColumn?: string;
   /** Default 5. */
   seeds: number;
+  /** With `k`: calibrate only these labels (the person skipped the other steps). Default: every label. */
+  taught?: Emotion[];
 }
 
 export interface PersonalValues {
@@ -32,20 +34,21 @@ export interface PersonalValues {
   'subject-column'?: string;
   'group-column'?: string;
   seeds?: string;
+  taught?: string;
 }
 
 const DEFAULT_SEEDS = 5;
 
 /** The personal options, or null when none of `--personal`/`--corrections` is given. */
 export function parsePersonalArgs(values: PersonalValues): PersonalArgs | null {
-  const { personal, corrections, seeds } = values;
+  const { personal, corrections, seeds, taught } = values;
   const subjectColumn = values['subject-column'];
   const groupColumn = values['group-column'];
   if (personal === undefined && corrections === undefined) {
-    if (groupColumn !== undefined || seeds !== undefined || subjectColumn !== undefined) {
+    if (groupColumn !== undefined || seeds !== undefined || subjectColumn !== undefined || taught !== undefined) {
       throw new AttuneError(
         'bad-input',
-        '--subject-column, --group-column and --seeds go with --personal or --corrections',
+        '--subject-column, --group-column, --seeds and --taught go with --personal or --corrections',
       );
     }
     return null;
@@ -69,10 +72,28 @@ export function parsePersonalArgs(values: PersonalValues): PersonalArgs | null {
     throw new AttuneError('bad-input', `--seeds takes a whole number from 1 to 1000, got ${seeds}`);
   }
   const out: PersonalArgs = { subjectColumn, seeds: n };
+  if (taught !== undefined) {
+    if (k === undefined) throw new AttuneError('bad-input', '--taught goes with --personal K');
+    out.taught = parseTaught(taught);
+  }
   if (k !== undefined) out.k = k;
   if (rate !== undefined) out.corrections = rate;
   if (groupColumn !== undefined) out.groupColumn = groupColumn;
   return out;
+}
+
+/** `--taught neutral,happy`: known labels, at least one, no repeats; EMOTIONS order. */
+function parseTaught(text: string): Emotion[] {
+  const names = text.split(',').map((n) => n.trim());
+  const bad = names.filter((n) => !isEmotion(n));
+  if (names.length === 0 || bad.length > 0) {
+    throw new AttuneError(
+      'bad-input',
+      `--taught takes labels from ${EMOTIONS.join(', ')} separated by commas, got ${text === '' ? 'nothing' : text}`,
+    );
+  }
+  if (new Set(names).size !== names.length) throw new AttuneError('bad-input', `--taught names a label twice: ${text}`);
+  return EMOTIONS.filter((l) => names.includes(l));
 }
 
 /** Collects each item's generic reading as the eval runs, then runs the protocols asked for on them. */
@@ -96,7 +117,9 @@ export class PersonalRun {
   results(): { personal?: PersonalReport; corrections?: CorrectionsReport } {
     const options = { modality: this.modality, seeds: this.args.seeds, four: this.four };
     const out: { personal?: PersonalReport; corrections?: CorrectionsReport } = {};
-    if (this.args.k !== undefined) out.personal = runPersonalCalibration(this.readings, this.args.k, options);
+    if (this.args.k !== undefined) {
+      out.personal = runPersonalCalibration(this.readings, this.args.k, { ...options, taught: this.args.taught });
+    }
     if (this.args.corrections !== undefined) {
       out.corrections = runPersonalCorrections(this.readings, this.args.corrections, options);
     }
@@ -119,6 +142,16 @@ export function formatPersonal(results: { personal?: PersonalReport; corrections
     );
   };
   if (results.personal) row(`personal, K = ${results.personal.k} (generic -> adapted)`, results.personal);
+  const partial = results.personal?.partial;
+  if (partial) {
+    lines.push(
+      `partial calibration, taught ${partial.taughtLabels.join(', ')}: accuracy on untaught labels ` +
+        `${pct(partial.untaught.generic)} -> ${pct(partial.untaught.adapted)} (${partial.untaughtN} readings), on taught ` +
+        `${pct(partial.taught.generic)} -> ${pct(partial.taught.adapted)} (${partial.taughtN}); moved into an untaught ` +
+        `label ${pct(partial.movedIntoUntaught)} of readings (wrongly ${pct(partial.movedIntoUntaughtWrongly)}), into ` +
+        `a taught one ${pct(partial.movedIntoTaught)} (wrongly ${pct(partial.movedIntoTaughtWrongly)})`,
+    );
+  }
   if (results.corrections) {
     row(
       `corrections at rate ${results.corrections.rate}, last half of each stream (generic -> adapted)`,

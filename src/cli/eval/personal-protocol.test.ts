@@ -3,6 +3,7 @@ import { EMOTIONS, probsFromVector } from '../../shared/labels';
 import type { Emotion, EmotionProbs } from '../../shared/labels';
 import { mulberry32 } from '../../engine/sim/prng';
 import {
+  partialOf,
   planCalibration,
   runPersonalCalibration,
   runPersonalCorrections,
@@ -94,6 +95,55 @@ describe('runPersonalCalibration', () => {
     const report = runPersonalCalibration(items, 1, { modality: 'voice', seeds: 1 });
     expect(report.generic.perClass.sad.n).toBe(report.adapted.perClass.sad.n);
     expect(report.scored).toBe(items.length - 4);
+  });
+});
+
+describe('partial calibration (taught)', () => {
+  it('draws calibration examples of the taught labels only, the same ones a full calibration draws', () => {
+    const own = people(1, 3, 1).map(({ group: _, ...r }) => r);
+    const [full] = planCalibration(own, 1, mulberry32(4));
+    const [partial] = planCalibration(own, 1, mulberry32(4), ['neutral', 'angry']);
+    expect(partial?.calibration.map((c) => c.label)).toEqual(['neutral', 'angry']);
+    expect(partial?.calibration).toEqual(full?.calibration.filter((c) => c.label !== 'happy' && c.label !== 'sad'));
+  });
+
+  it('reports accuracy on taught and untaught labels and the readings moved into an untaught label', () => {
+    const items = people(2, 2, 2);
+    const report = runPersonalCalibration(items, 1, { modality: 'face', seeds: 1, taught: ['neutral', 'happy'] });
+    const partial = report.partial;
+    expect(partial).toBeDefined();
+    expect(partial?.taughtLabels).toEqual(['neutral', 'happy']);
+    expect(partial?.untaughtLabels).toEqual(['sad', 'angry', 'fearful', 'disgusted', 'surprised']);
+    expect((partial?.taughtN ?? 0) + (partial?.untaughtN ?? 0)).toBe(report.scored);
+    // The angry faces (read as neutral) are untaught: generic gets them all wrong.
+    expect(partial?.untaught.generic).toBeCloseTo(0.5, 10);
+    expect(runPersonalCalibration(items, 1, { modality: 'face', seeds: 1 }).partial).toBeUndefined();
+  });
+
+  it('counts a move into an untaught label, and whether it was wrong', () => {
+    const probs = (v: number[]) => probsFromVector(v);
+    const scored = [
+      // generic neutral, adapted angry, truly angry: a right move into untaught angry.
+      { truth: 'angry', generic: probs([0.6, 0, 0, 0.4, 0, 0, 0]), adapted: probs([0.3, 0, 0, 0.7, 0, 0, 0]) },
+      // generic happy, adapted sad, truly happy: a wrong move into untaught sad.
+      { truth: 'happy', generic: probs([0, 0.6, 0.4, 0, 0, 0, 0]), adapted: probs([0, 0.4, 0.6, 0, 0, 0, 0]) },
+      // unchanged.
+      { truth: 'happy', generic: probs([0, 1, 0, 0, 0, 0, 0]), adapted: probs([0, 1, 0, 0, 0, 0, 0]) },
+      // generic sad, adapted neutral (taught), truly sad: a wrong move into a taught label.
+      { truth: 'sad', generic: probs([0.4, 0, 0.6, 0, 0, 0, 0]), adapted: probs([0.6, 0, 0.4, 0, 0, 0, 0]) },
+    ].map((s) => ({ ...s, seed: 1, subject: 'a', truth: s.truth as Emotion }));
+    expect(partialOf(scored, ['neutral', 'happy'], 'neutral')).toEqual({
+      taughtLabels: ['neutral', 'happy'],
+      untaughtLabels: ['sad', 'angry', 'fearful', 'disgusted', 'surprised'],
+      taughtN: 2,
+      untaughtN: 2,
+      taught: { generic: 1, adapted: 0.5 },
+      untaught: { generic: 0.5, adapted: 0.5 },
+      movedIntoUntaught: 0.5,
+      movedIntoUntaughtWrongly: 0.25,
+      movedIntoTaught: 0.25,
+      movedIntoTaughtWrongly: 0.25,
+    });
   });
 });
 

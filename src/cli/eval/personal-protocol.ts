@@ -9,6 +9,12 @@
  * copies), each of the subject's groups is scored in turn, its calibration drawn from the subject's other
  * groups only, so a calibration item and a scored item never share a group.
  *
+ * Partial calibration (`--personal K --taught LABELS`): the same, but calibration examples are drawn only for
+ * the labels listed (the person skipped every other step). The report adds `partial`: accuracy on scored items
+ * of taught and of untaught labels, generic and adapted, and the share of scored items the adaptation moved
+ * INTO an untaught label (the adapted label is untaught and differs from the generic one), and how many of
+ * those moves were wrong.
+ *
  * Corrections (`--corrections RATE`): for each seed and subject, the subject's items in a seeded order, no
  * calibration; when the adapted reading is wrong the person corrects it with probability RATE and the model
  * is refitted with that example. Scored: the last half of each subject's stream. With groups, an item is read
@@ -66,7 +72,25 @@ interface Common {
   bySubject4?: SubjectChange;
 }
 
-export type PersonalReport = Common & { k: number };
+/** What a partial calibration (`--taught`) did to labels never taught. */
+export interface PartialReport {
+  /** Scored items whose true label is taught / untaught, and accuracy on each, generic and adapted. */
+  taughtN: number;
+  untaughtN: number;
+  taught: { generic: number; adapted: number };
+  untaught: { generic: number; adapted: number };
+  taughtLabels: Emotion[];
+  untaughtLabels: Emotion[];
+  /** Share of scored items whose adapted label is an untaught one other than the generic label. */
+  movedIntoUntaught: number;
+  /** Share of scored items moved into an untaught label that is wrong (the drift this measures). */
+  movedIntoUntaughtWrongly: number;
+  /** The same for taught labels, for comparison. */
+  movedIntoTaught: number;
+  movedIntoTaughtWrongly: number;
+}
+
+export type PersonalReport = Common & { k: number; partial?: PartialReport };
 export type CorrectionsReport = Common & {
   rate: number;
   /** Corrections made, mean per subject and seed. */ corrections: number;
@@ -80,10 +104,12 @@ export interface ProtocolOptions {
   /** The label a reading without probabilities gets (voice: neutral, as the live app). Default neutral. */
   fallback?: Emotion;
   tuning?: Partial<PersonalTuning>;
+  /** Calibration draws examples of these labels only (a partial calibration). Default: every label. */
+  taught?: readonly Emotion[];
 }
 
 /** Scored outcomes, tagged by seed and subject. */
-interface Scored {
+export interface Scored {
   seed: number;
   subject: string;
   truth: Emotion;
@@ -109,13 +135,15 @@ function drawCalibration(
   pool: readonly CachedReading[],
   k: number,
   random: () => number,
+  taught: readonly Emotion[],
 ): CachedReading[] {
   const out: CachedReading[] = [];
   for (const label of EMOTIONS) {
     if (all.filter((i) => i.label === label).length <= k) continue;
     const candidates = pool.filter((i) => i.label === label && i.probs !== null);
     shuffleInPlace(candidates, random);
-    out.push(...candidates.slice(0, k));
+    // Drawn and then dropped, so a taught label gets the same examples as in a full calibration.
+    if (taught.includes(label)) out.push(...candidates.slice(0, k));
   }
   return out;
 }
@@ -128,9 +156,10 @@ export function planCalibration(
   own: readonly CachedReading[],
   k: number,
   random: () => number,
+  taught: readonly Emotion[] = EMOTIONS,
 ): { calibration: CachedReading[]; targets: CachedReading[] }[] {
   if (own.every((i) => i.group === undefined)) {
-    const calibration = drawCalibration(own, own, k, random);
+    const calibration = drawCalibration(own, own, k, random, taught);
     return [{ calibration, targets: own.filter((i) => !calibration.includes(i)) }];
   }
   const groups = [...new Set(own.map((i) => i.group ?? ''))].sort();
@@ -140,6 +169,7 @@ export function planCalibration(
       own.filter((i) => (i.group ?? '') !== group),
       k,
       random,
+      taught,
     ),
     targets: own.filter((i) => (i.group ?? '') === group),
   }));
@@ -156,14 +186,57 @@ export function runPersonalCalibration(
   for (let seed = 1; seed <= options.seeds; seed++) {
     const random = mulberry32(seed);
     for (const [subject, own] of subjects) {
-      for (const { calibration, targets } of planCalibration(own, k, random)) {
+      for (const { calibration, targets } of planCalibration(own, k, random, options.taught)) {
         const examples = calibration.map(exampleOf).filter((e): e is PersonalExample => e !== null);
         const model = fitPersonalModel(options.modality, examples, options.tuning);
         for (const t of targets) scored.push(scoredOf(seed, subject, t, model));
       }
     }
   }
-  return { k, ...summarise(scored, subjects.size, options) };
+  const report: PersonalReport = { k, ...summarise(scored, subjects.size, options) };
+  if (options.taught !== undefined) report.partial = partialOf(scored, options.taught, options.fallback ?? 'neutral');
+  return report;
+}
+
+/** The `partial` figures of a calibration that taught only `taught` (see the file comment). */
+export function partialOf(scored: readonly Scored[], taught: readonly Emotion[], fallback: Emotion): PartialReport {
+  const read = (p: EmotionProbs | null) => (p === null ? fallback : argmaxLabel(p));
+  const isTaught = (l: Emotion) => taught.includes(l);
+  const tally = { taughtN: 0, untaughtN: 0, tg: 0, ta: 0, ug: 0, ua: 0, mu: 0, muw: 0, mt: 0, mtw: 0 };
+  for (const s of scored) {
+    const g = read(s.generic);
+    const a = read(s.adapted);
+    if (isTaught(s.truth)) {
+      tally.taughtN++;
+      tally.tg += +(g === s.truth);
+      tally.ta += +(a === s.truth);
+    } else {
+      tally.untaughtN++;
+      tally.ug += +(g === s.truth);
+      tally.ua += +(a === s.truth);
+    }
+    if (a === g) continue;
+    if (isTaught(a)) {
+      tally.mt++;
+      tally.mtw += +(a !== s.truth);
+    } else {
+      tally.mu++;
+      tally.muw += +(a !== s.truth);
+    }
+  }
+  const share = (v: number, n: number) => (n === 0 ? 0 : v / n);
+  return {
+    taughtLabels: EMOTIONS.filter(isTaught),
+    untaughtLabels: EMOTIONS.filter((l) => !isTaught(l)),
+    taughtN: tally.taughtN,
+    untaughtN: tally.untaughtN,
+    taught: { generic: share(tally.tg, tally.taughtN), adapted: share(tally.ta, tally.taughtN) },
+    untaught: { generic: share(tally.ug, tally.untaughtN), adapted: share(tally.ua, tally.untaughtN) },
+    movedIntoUntaught: share(tally.mu, scored.length),
+    movedIntoUntaughtWrongly: share(tally.muw, scored.length),
+    movedIntoTaught: share(tally.mt, scored.length),
+    movedIntoTaughtWrongly: share(tally.mtw, scored.length),
+  };
 }
 
 function scoredOf(seed: number, subject: string, item: CachedReading, model: PersonalModel | null): Scored {

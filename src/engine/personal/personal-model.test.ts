@@ -87,6 +87,30 @@ describe('personal model', () => {
     expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
   });
 
+  it('after a partial calibration, lets a reading unlike anything taught fall by at most maxPenalty', () => {
+    // Only neutral and happy taught; a fresh angry face is far from both prototypes.
+    const calibration = examplesOf(MISREAD, 2, 12).filter((e) => e.label === 'neutral' || e.label === 'happy');
+    const angry = reading({ angry: 0.5, neutral: 0.4 }, mulberry32(13));
+    const bounded = fitPersonalModel('face', calibration);
+    const unbounded = fitPersonalModel('face', calibration, { maxPenalty: Infinity });
+    expect(bounded.maxPenalty).toBe(1.5);
+    expect(unbounded.maxPenalty).toBeUndefined();
+    expect(bounded.strength).toBeGreaterThan(0);
+    // Unbounded, neutral is pushed far down and the untaught angry takes nearly everything; bounded, the log-odds
+    // of angry over neutral rise by at most maxPenalty (plus nothing: angry, untaught, has no tilt of its own).
+    const odds = (p: EmotionProbs) => Math.log(p.angry / p.neutral);
+    expect(odds(applyPersonalModel(unbounded, angry)) - odds(angry)).toBeGreaterThan(3);
+    expect(odds(applyPersonalModel(bounded, angry)) - odds(angry)).toBeLessThanOrEqual(1.5 + 1e-9);
+    // With no bound at all (0), an untaught label can only lose mass.
+    const strict = fitPersonalModel('face', calibration, { maxPenalty: 0 });
+    for (const e of examplesOf(MISREAD, 3, 14)) {
+      const out = applyPersonalModel(strict, e.probs);
+      for (const l of ['sad', 'angry', 'fearful', 'disgusted', 'surprised'] as const) {
+        expect(out[l]).toBeLessThanOrEqual(e.probs[l] + 1e-12);
+      }
+    }
+  });
+
   it('is deterministic and ignores examples of zero weight', () => {
     const calibration = examplesOf(MISREAD, 2, 9);
     const a = fitPersonalModel('face', calibration);
@@ -103,6 +127,13 @@ describe('parsePersonalModel', () => {
     expect(parsed).toEqual({ ok: true, value: model });
   });
 
+  it('reads a model stored before maxPenalty existed as unbounded', () => {
+    const old = JSON.parse(JSON.stringify(model)) as Record<string, unknown>;
+    delete old.maxPenalty;
+    const parsed = parsePersonalModel(old);
+    expect(parsed.ok && parsed.value.maxPenalty).toBeUndefined();
+  });
+
   it.each([
     ['not an object', null],
     ['another version', { ...model, version: 2 }],
@@ -113,6 +144,8 @@ describe('parsePersonalModel', () => {
     ['an unknown label', { ...model, offsets: { ...model.offsets, bored: 0 } }],
     ['a missing offset', { ...model, offsets: { ...model.offsets, happy: undefined } }],
     ['a huge weight', { ...model, weights: { ...model.weights, sad: [1e9, 0, 0, 0, 0, 0, 0] } }],
+    ['a negative maxPenalty', { ...model, maxPenalty: -1 }],
+    ['a maxPenalty that is not a number', { ...model, maxPenalty: '1' }],
   ])('rejects %s', (_, json) => {
     const parsed = parsePersonalModel(json);
     expect(parsed.ok).toBe(false);

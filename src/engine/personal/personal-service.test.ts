@@ -170,6 +170,18 @@ describe('PersonalService', () => {
     expect(db.prepare('SELECT count(*) AS n FROM personal_models').get()).toEqual({ n: 1 });
   });
 
+  it('refits a model stored before maxPenalty existed from its examples', () => {
+    const { service, calibrate, db, make } = setup();
+    calibrate(service, 'neutral', NEUTRAL_FACE);
+    calibrate(service, 'angry', ANGRY_FACE);
+    db.prepare("UPDATE personal_models SET model = json_remove(model, '$.maxPenalty') WHERE modality = 'face'").run();
+    const reopened = make();
+    expect(reopened.active('face')).toBe(true);
+    const stored = db.prepare<[], string>("SELECT json_extract(model, '$.maxPenalty') FROM personal_models").pluck();
+    expect(stored.get()).toBe(1.5);
+    expect(reopened.face(0, ANGRY_FACE, 1)).toEqual(service.face(0, ANGRY_FACE, 1));
+  });
+
   it('reset forgets every example and model', () => {
     const { service, calibrate, db } = setup();
     calibrate(service, 'angry', ANGRY_FACE);

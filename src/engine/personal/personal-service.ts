@@ -202,6 +202,12 @@ export class PersonalService {
     }
     const parsed = parsePersonalModel(stored.json);
     if (parsed.ok && parsed.value.modality === modality) {
+      // A model stored before the bound on how far a taught label can fall (maxPenalty) is refitted from its
+      // examples: the model is a pure function of them, and the unbounded one drifts into untaught labels.
+      if (parsed.value.maxPenalty === undefined && this.deps.store.examples(modality).length > 0) {
+        this.refit(modality);
+        return;
+      }
       this.models[modality] = parsed.value;
       return;
     }
