@@ -14,7 +14,7 @@ import { ApiSocket } from './api-socket';
 import { ExportDownloads } from './export-downloads';
 import { INGEST_PATH } from '../engine/ingest/ingest-route';
 import { TokenBucket, type RateOptions } from '../engine/ingest/ingest-rate';
-import { forkEngine } from './node-engine';
+import { forkEngine, forkSpareEngine } from './node-engine';
 import { MoodFeed } from '../engine/feed/mood-feed';
 import { FEED_PATH } from '../shared/feed';
 import { RouteServer } from './route-table';
@@ -30,6 +30,12 @@ export interface HostOptions {
   /** Defaults to a fresh random token. */
   token?: string;
   spawnEngine?: () => EngineChild;
+  /**
+   * Keep a warm spare engine (models loaded, idle, no database) that takes over within milliseconds when the
+   * engine crashes, instead of booting a fresh one (seconds). Costs a second engine's memory. Default true, but
+   * false where `spawnEngine` is given (a test's stand-in engine).
+   */
+  spareEngine?: boolean;
   clock?: Clock;
   log?: (level: LogLevel, message: string) => void;
   /** Rate limit of the text endpoint, messages (default 5 000/s, burst 10 000). */
@@ -102,6 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const captureSocket = { token, origins: [] as string[] };
   const lifecycle = new EngineLifecycle({
     spawn: options.spawnEngine ?? forkEngine,
+    spawnSpare: (options.spareEngine ?? !options.spawnEngine) ? forkSpareEngine : undefined,
     config: {
       modelsDir: options.modelsDir,
       dbFile: options.dbFile,

@@ -3,6 +3,7 @@
  * open in a browser. Options: --port N (default random), --data-dir DIR, --reason TEXT (why not Electron),
  * --renderer-dir DIR (the built pages, default out/renderer).
  * ATTUNE_TEST_CLOCK=1 runs the engine on a test clock that end-to-end tests move (never for real use).
+ * ATTUNE_SPARE_ENGINE=0 keeps no warm spare engine (see HostOptions.spareEngine).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ const host = await startHost({
   dbFile: join(dataDir, 'attune.sqlite'),
   port: values.port ? Number(values.port) : 0,
   testClock: process.env.ATTUNE_TEST_CLOCK === '1',
+  // ATTUNE_SPARE_ENGINE=0: no warm spare engine (saves its memory; a crashed engine then takes seconds to return).
+  spareEngine: process.env.ATTUNE_SPARE_ENGINE !== '0',
 });
 
 if (values.reason) console.log(`Electron is not used: ${values.reason}`);

@@ -2,7 +2,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FromEngine, ToEngine } from '../shared/engine-protocol';
-import type { EngineChild } from '../app/engine-lifecycle';
+import type { EngineChild, SparePreload } from '../app/engine-lifecycle';
+import { preloadArgs } from '../engine/process/engine-init';
 
 const ENGINE_ENTRY = fileURLToPath(new URL('../engine/process/entry.ts', import.meta.url));
 
@@ -28,4 +29,9 @@ export function forkEngine(args: readonly string[] = []): EngineChild & { readon
       child.kill('SIGKILL');
     },
   };
+}
+
+/** Forks a warm spare: an engine that loads `preload`'s models at once, then waits for `init` (EngineLifecycle). */
+export function forkSpareEngine(preload: SparePreload): EngineChild & { readonly pid: number | undefined } {
+  return forkEngine(preloadArgs(preload.modelsDir, preload.threads));
 }

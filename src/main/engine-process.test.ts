@@ -118,6 +118,26 @@ describe('EngineProcessHost.spawn', () => {
   });
 });
 
+describe('EngineProcessHost.spawnSpare', () => {
+  it('forks a spare with its models preloaded, and links capture to it only once it takes over', () => {
+    const t = setup();
+    const engine = t.host.spawn();
+    engine.send({ type: 'init', seq: 1, config });
+    const spare = t.host.spawnSpare({ modelsDir: '/m', threads: 2 });
+    const spareProc = t.proc();
+    expect(spareProc.args).toEqual(['--preload-models=/m', '--preload-threads=2']);
+    expect(spareProc.options).toEqual({ serviceName: 'Attune engine', stdio: 'pipe' });
+    // While the first engine serves, a capture page (re)load links the page to it, not to the idle spare.
+    expect(t.host.linkCapture()).toBe(true);
+    expect(spareProc.posted).toEqual([]);
+    expect(forks[0]?.posted.filter((p) => (p.message as { type: string }).type === 'capture-port')).toHaveLength(2);
+    forks[0]?.emit('exit', null);
+    spare.send({ type: 'init', seq: 1, config });
+    expect(spareProc.posted.map((p) => (p.message as { type: string }).type)).toEqual(['init', 'capture-port']);
+    expect(t.page?.posted).toHaveLength(3);
+  });
+});
+
 describe('EngineProcessHost.linkCapture', () => {
   it('does nothing until both an engine and a loaded capture page exist', () => {
     const noPage = setup(null);

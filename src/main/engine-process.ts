@@ -1,12 +1,14 @@
 /**
  * The engine as an Electron utility process, wrapped as the lifecycle's EngineChild. It also brokers the
  * capture channel: each engine gets one end of a fresh MessageChannelMain and the capture page the
- * other, so frames flow page → engine without touching main's event loop.
+ * other, so frames flow page → engine without touching main's event loop. A warm spare (`spawnSpare`) is the same
+ * process started with its models preloaded; it gets the capture channel only once it takes over (its `init`).
  */
 import { createInterface } from 'node:readline';
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import { CAPTURE_PORT_CHANNEL } from '../shared/capture-port';
-import type { EngineChild } from '../app/engine-lifecycle';
+import type { EngineChild, SparePreload } from '../app/engine-lifecycle';
+import { preloadArgs } from '../engine/process/engine-init';
 import type { FromEngine } from '../shared/engine-protocol';
 import type { Logger } from './logger';
 
@@ -24,10 +26,15 @@ export class EngineProcessHost {
   constructor(private readonly opts: EngineProcessOptions) {}
 
   /** Starts an engine process; hand this to EngineLifecycle as `spawn`. */
-  readonly spawn = (): EngineChild => {
+  readonly spawn = (): EngineChild => this.fork([]);
+
+  /** Starts a warm spare that loads `preload`'s models and waits for `init`; EngineLifecycle's `spawnSpare`. */
+  readonly spawnSpare = (preload: SparePreload): EngineChild =>
+    this.fork(preloadArgs(preload.modelsDir, preload.threads));
+
+  private fork(args: string[]): EngineChild {
     const log = this.opts.logger;
-    const proc = utilityProcess.fork(this.opts.modulePath, [], { serviceName: 'Attune engine', stdio: 'pipe' });
-    this.current = proc;
+    const proc = utilityProcess.fork(this.opts.modulePath, args, { serviceName: 'Attune engine', stdio: 'pipe' });
     forwardLines(proc.stdout, (line) => log.info(line));
     forwardLines(proc.stderr, (line) => log.warn(line));
     proc.on('spawn', () => log.info(`engine process started (pid ${String(proc.pid)})`));
@@ -39,8 +46,12 @@ export class EngineProcessHost {
     return {
       send: (message) => {
         proc.postMessage(message);
-        // The engine learns its config first, then gets its capture port.
-        if (message.type === 'init') this.linkCapture();
+        // The engine that gets `init` is the one serving (a spare idles until then): it learns its config
+        // first, then gets its capture port.
+        if (message.type === 'init') {
+          this.current = proc;
+          this.linkCapture();
+        }
       },
       onMessage: (listener) =>
         proc.on('message', (message: unknown) => {
@@ -52,7 +63,7 @@ export class EngineProcessHost {
         proc.kill();
       },
     };
-  };
+  }
 
   /**
    * Gives the running engine and the loaded capture page a fresh channel. Called after each engine's

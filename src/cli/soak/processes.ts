@@ -44,16 +44,32 @@ export function startHostProcess(dataDir: string, rendererDir: string): Promise<
 }
 
 /**
- * The engine: the host's child running engine/entry (Linux and macOS `pgrep`). Matched by its command line: the
- * host has other children (tsx's esbuild service), and taking the first child measured and killed that instead.
+ * The serving engine: the host's oldest child running engine/entry (Linux and macOS `pgrep`). Matched by its command
+ * line: the host has other children (tsx's esbuild service), and taking the first child measured and killed that
+ * instead. The oldest, because a warm spare is always started after the engine it stands in for and takes over
+ * only once that one is gone.
  */
 export function enginePid(hostPid: number): number | null {
+  return engineChildren(hostPid, ['-o'])[0] ?? null;
+}
+
+/** Every engine process of the host: the serving one and its warm spare, if it keeps one. */
+export function enginePids(hostPid: number): number[] {
+  return engineChildren(hostPid, []);
+}
+
+function engineChildren(hostPid: number, flags: string[]): number[] {
   try {
-    const out = execFileSync('pgrep', ['-P', String(hostPid), '-f', 'engine/process/entry'], { encoding: 'utf8' });
-    const pid = Number(out.trim().split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const out = execFileSync('pgrep', [...flags, '-P', String(hostPid), '-f', 'engine/process/entry'], {
+      encoding: 'utf8',
+    });
+    return out
+      .trim()
+      .split('\n')
+      .map(Number)
+      .filter((pid) => Number.isInteger(pid) && pid > 0);
   } catch {
-    return null; // pgrep exits 1 when there is no child (the engine is being restarted)
+    return []; // pgrep exits 1 when there is no child (the engine is being restarted)
   }
 }
 

@@ -13,8 +13,13 @@ export interface SoakReport {
   engineRestarts: number;
   /** From SIGKILL to the new engine answering `ready`, ms. */
   restartMs: { median: number; max: number };
-  /** Host + engine resident memory, MB: after the first simulated minute (warm-up), at the end, and the most. */
+  /**
+   * Host + engine resident memory, MB, a warm spare engine included: after the first simulated minute (warm-up), at
+   * the end, and the most.
+   */
   rssMB: { start: number; end: number; max: number };
+  /** The most a warm spare engine held, MB (0: the host kept none). Part of `rssMB`. */
+  spareRssMB: number;
   rssGrowthPct: number;
   /** SQLite's `PRAGMA integrity_check` on the database afterwards ("ok" when sound). */
   integrity: string;
@@ -35,6 +40,7 @@ export function roundReport(r: SoakReport): SoakReport {
     ...r,
     restartMs: { median: Math.round(r.restartMs.median), max: Math.round(r.restartMs.max) },
     rssMB: { start: round1(r.rssMB.start), end: round1(r.rssMB.end), max: round1(r.rssMB.max) },
+    spareRssMB: round1(r.spareRssMB),
     rssGrowthPct: round1(r.rssGrowthPct),
   };
 }
@@ -47,6 +53,7 @@ export function formatReport(r: SoakReport, wallS: number): string {
     `  samples lost      ${r.samplesLost}`,
     `  engine restarts   ${r.engineRestarts} (median ${r.restartMs.median} ms, max ${r.restartMs.max} ms)`,
     `  memory (MB)       start ${r.rssMB.start}, end ${r.rssMB.end}, max ${r.rssMB.max} (${r.rssGrowthPct}% growth)`,
+    `  spare engine (MB) ${r.spareRssMB} of that`,
     `  integrity         ${r.integrity}`,
     '',
   ].join('\n');

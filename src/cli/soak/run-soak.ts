@@ -15,7 +15,7 @@ import { ApiClient } from './api-client';
 import { CaptureClient } from './capture-client';
 import { CHUNK_MS, SoakMedia } from './media';
 import type { SoakOptions } from './options';
-import { enginePid, rssMB, startHostProcess, type HostProcess } from './processes';
+import { enginePid, enginePids, rssMB, startHostProcess, type HostProcess } from './processes';
 import { median, type SoakReport } from './report';
 
 /** A text through the local endpoint every this many simulated seconds. */
@@ -54,6 +54,10 @@ class Soak {
   private readonly restarts: number[] = [];
   private restarting: Promise<void> | null = null;
   private rss = { start: 0, end: 0, max: 0 };
+  /** The most a warm spare engine (any engine but the serving one) held, MB. */
+  private spareMax = 0;
+  /** A kill waiting for its restart: the host must announce the engine down, then ready again. */
+  private restartWatch: { sawDown: boolean; back: (at: number) => void } | null = null;
   private ingest: { url: string; token: string } | null = null;
   private readonly origin: string;
   /** A restart that never came: reported when the soak ends rather than thrown from a timer. */
@@ -84,6 +88,9 @@ class Soak {
     }
     await this.restarting;
     if (this.failure) throw this.failure;
+    if (this.options.killEveryMs !== null && this.restarts.length === 0) {
+      this.progress('soak: the media ran out before the first kill; feed more --minutes to time restarts');
+    }
     this.rss.end = this.sampleRss();
     if (this.rssMissed > 0) this.progress(`soak: ${this.rssMissed} memory samples lacked the engine (host only)`);
   }
@@ -113,6 +120,7 @@ class Soak {
   }
 
   private onEvent(event: string, payload: unknown): void {
+    if (event === 'status') this.watchRestart((payload as AppStatus).engine, performance.now());
     const p = payload as { t?: number; probs?: unknown; startMs?: number };
     // Both are sent only after their row is committed (engine.ts stores, then announces).
     if (event === 'face' && p.probs && typeof p.t === 'number') this.acked.add(`face:${p.t}`);
@@ -188,37 +196,52 @@ class Soak {
     if (this.restarting) return; // still coming back from the last kill
     const pid = enginePid(this.host.pid);
     if (pid === null) return;
+    const back = new Promise<number>((resolve) => (this.restartWatch = { sawDown: false, back: resolve }));
     const killedAt = performance.now();
     process.kill(pid, 'SIGKILL');
-    this.restarting = this.timeRestart(pid, killedAt)
+    this.restarting = this.timeRestart(back, killedAt)
       .catch((err: unknown) => {
         this.failure ??= err instanceof Error ? err : new Error(String(err));
       })
       .finally(() => (this.restarting = null));
   }
 
-  /** Ready again means: a new engine process, and the host reporting it ready. */
-  private async timeRestart(oldPid: number, killedAt: number): Promise<void> {
-    for (;;) {
-      const pid = enginePid(this.host.pid);
-      if (pid !== null && pid !== oldPid) {
-        const status = await this.api.call('getStatus');
-        if (status.ok && (status.value as AppStatus).engine === 'ready') break;
-      }
-      if (performance.now() - killedAt > READY_TIMEOUT_MS) throw new AttuneError('engine-unavailable', 'no restart');
-      await pause(5);
-    }
-    const ms = performance.now() - killedAt;
+  /**
+   * Back means: the host announced the engine down (it saw the exit) and then ready again, timed when that
+   * announcement arrives. Watching the announcements rather than polling: a spare takes over in tens of ms, and
+   * a poll could read the old `ready` before the host noticed the kill.
+   */
+  private async timeRestart(back: Promise<number>, killedAt: number): Promise<void> {
+    const timeout = pause(READY_TIMEOUT_MS).then(() => null);
+    const at = await Promise.race([back, timeout]);
+    this.restartWatch = null;
+    if (at === null) throw new AttuneError('engine-unavailable', 'no restart');
+    const ms = at - killedAt;
     this.restarts.push(ms);
     this.progress(`soak: engine killed and back in ${ms.toFixed(0)} ms`);
   }
 
-  /** Host + engine RSS, MB; `rssMissed` counts samples where the engine could not be found (host only). */
+  private watchRestart(engine: AppStatus['engine'], at: number): void {
+    const watch = this.restartWatch;
+    if (!watch) return;
+    if (engine !== 'ready') watch.sawDown = true;
+    else if (watch.sawDown) watch.back(at);
+  }
+
+  /**
+   * Host + every engine process's RSS (a warm spare included: it is memory the app holds), MB; `rssMissed` counts
+   * samples where no engine could be found (host only).
+   */
   private sampleRss(): number {
-    const engine = enginePid(this.host.pid);
-    const engineMB = engine === null ? 0 : rssMB(engine);
-    if (engineMB === 0) this.rssMissed += 1;
-    const total = rssMB(this.host.pid) + engineMB;
+    const serving = enginePid(this.host.pid);
+    let enginesMB = 0;
+    for (const pid of enginePids(this.host.pid)) {
+      const mb = rssMB(pid);
+      enginesMB += mb;
+      if (pid !== serving) this.spareMax = Math.max(this.spareMax, mb);
+    }
+    if (enginesMB === 0) this.rssMissed += 1;
+    const total = rssMB(this.host.pid) + enginesMB;
     this.rss.max = Math.max(this.rss.max, total);
     return total;
   }
@@ -251,6 +274,7 @@ class Soak {
         engineRestarts: this.restarts.length,
         restartMs: { median: median(this.restarts), max: Math.max(0, ...this.restarts) },
         rssMB: this.rss,
+        spareRssMB: this.spareMax,
         rssGrowthPct: this.rss.start > 0 ? ((this.rss.end - this.rss.start) / this.rss.start) * 100 : 0,
         integrity,
       };
