@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Emotion } from '../../shared/labels';
-import { accuracyOn, computeMetrics, confusionMatrix } from './metrics';
+import { accuracyOn, computeMetrics, confusionMatrix, goldLabels, macroF1OverGold } from './metrics';
 import type { Outcome } from './metrics';
 
 const o = (truth: Emotion, predicted: Emotion): Outcome => ({ truth, predicted });
@@ -49,6 +49,19 @@ describe('metrics', () => {
     expect(m.perClass.fearful).toEqual({ n: 0, precision: 0, recall: 0, f1: 0 });
     expect(m.macroF1).toBeCloseTo((0.75 + 4 / 7 + 2 / 3 + 0 + 0) / 5, 12);
     expect(m.labels).toEqual(['neutral', 'happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised']);
+  });
+
+  it("averages F1 over the gold set's own labels only (scikit-learn's labels= of the data set)", () => {
+    const m = computeMetrics(outcomes);
+    // fearful was only predicted: it is left out here (the wrong neutral reading still costs neutral's recall).
+    expect(goldLabels(m.perClass)).toEqual(['neutral', 'happy', 'sad', 'angry']);
+    expect(macroF1OverGold(m.perClass)).toBeCloseTo((0.75 + 4 / 7 + 2 / 3 + 0) / 4, 12);
+    expect(macroF1OverGold(m.perClass)).toBeGreaterThan(m.macroF1);
+    // A set without neutral, where the model said neutral once: 7-label-style macro-F1 pays a whole label for it.
+    const dairLike = computeMetrics([o('happy', 'happy'), o('happy', 'neutral'), o('sad', 'sad'), o('sad', 'sad')]);
+    expect(macroF1OverGold(dairLike.perClass)).toBeCloseTo((2 / 3 + 1) / 2, 12);
+    expect(dairLike.macroF1).toBeCloseTo((2 / 3 + 1 + 0) / 3, 12);
+    expect(macroF1OverGold(computeMetrics([]).perClass)).toBe(0);
   });
 
   it('gives zeros, not NaN, for no items', () => {

@@ -5,6 +5,7 @@ import { TextClassifier } from '../../engine/text/text-classifier';
 import { readRatedTexts, readTextDataset, type RatedText, type TextExample } from '../../engine/text/text-dataset';
 import type { LabelledItem } from './dataset';
 import { formatReport } from './format-table';
+import { goldLabels, macroF1OverGold } from './metrics';
 import { ProgressBar } from './progress';
 import { regressionFigures, type RegressionFigures } from './regression';
 import { runEval, type EvalReport } from './run-eval';
@@ -50,10 +51,9 @@ function regression(
   return out;
 }
 
-/** Mean F1 over the labels with at least one true row; 0 when there are none. */
+/** Mean F1 over the labels with at least one true row ({@link macroF1OverGold}); 0 when there are none. */
 export function macroF1Labelled(report: Pick<EvalReport, 'perClass'>): number {
-  const present = Object.values(report.perClass).filter((c) => c.n > 0);
-  return present.length > 0 ? present.reduce((s, c) => s + c.f1, 0) / present.length : 0;
+  return macroF1OverGold(report.perClass);
 }
 
 export async function evalText(file: string): Promise<TextEvalReport> {
@@ -96,7 +96,15 @@ export function formatTextReport(report: TextEvalReport): string {
   const lines = Object.entries(report.regression ?? {}).map(
     ([key, f]) => `${key}: Pearson r ${f.r.toFixed(3)}, MAE ${f.mae.toFixed(3)} (1-5 scale), n ${f.n}\n`,
   );
+  const gold = goldLabels(report.perClass);
+  const predictedOnly = report.labels.filter(
+    (l, j) => !gold.includes(l) && report.confusion.some((row) => (row[j] ?? 0) > 0),
+  );
   const labelled =
-    report.n > 0 ? `macro-F1 over the labels present in the file: ${report.macroF1Labelled.toFixed(3)}\n` : '';
+    report.n > 0
+      ? `macro-F1 over the file's ${gold.length} labels (${gold.join(', ')}; macroF1Labelled): ` +
+        `${report.macroF1Labelled.toFixed(3)}; over those and the ${predictedOnly.length} only predicted ` +
+        `(macroF1): ${report.macroF1.toFixed(3)}\n`
+      : '';
   return `${report.n > 0 || lines.length === 0 ? formatReport(report) : ''}${labelled}${lines.join('')}`;
 }
