@@ -2,7 +2,8 @@
  * The real engine in-process: EngineProcess over EngineAssembler with the models in resources/models and a
  * database in a temporary data folder, driven init → requests → shutdown as the app drives the forked one.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,6 +42,34 @@ function realEngine(load: typeof loadModels = loadModels) {
   });
   const process = new EngineProcess({ link, starter: assembler, timers: clock, exit: (code) => exits.push(code) });
   return { link, clock, exits, assembler, process };
+}
+
+/** Models that load at once and record their release, counted per load. */
+function fakeModels(): { load: typeof loadModels; loads: string[]; released: string[] } {
+  const loads: string[] = [];
+  const released: string[] = [];
+  const load: typeof loadModels = (modelsDir, threads) => {
+    const name = `${modelsDir}×${threads}`;
+    loads.push(name);
+    const models: LoadedModels = {
+      analyzer: {
+        process: () => Promise.reject(new Error('no frames here')),
+        release: () => {
+          released.push(name);
+          return Promise.resolve();
+        },
+      },
+      classifier: {
+        classify: () => {
+          throw new Error('no texts here');
+        },
+      },
+      voice: null,
+      problems: [],
+    };
+    return Promise.resolve(models);
+  };
+  return { load, loads, released };
 }
 
 const request = (seq: number, call: Omit<EngineRequest, 'type' | 'seq'>): EngineRequest =>
@@ -84,44 +113,47 @@ describe('EngineProcess over the real assembly', () => {
     },
   );
 
-  it('an init whose models fail to load is fatal (exit 2)', async () => {
+  // Issue 15: a model or history that cannot be used is a problem for the dashboard, not a fatal start that would
+  // only restart into the same failure and leave the person with nothing.
+  it('starts without the models it cannot find, telling which ones, and keeps its history', async () => {
     const dbFile = join(dataFolder(), 'attune.sqlite');
-    const { link, clock, exits, process } = realEngine();
-    expect(await process.init(engineInit({ modelsDir: dataFolder(), dbFile }).config)).toBe(false);
-    expect(link.of('fatal')).toHaveLength(1);
-    clock.advance(50);
-    expect(exits).toEqual([2]);
+    const { link, exits, process } = realEngine();
+    expect(await process.init(engineInit({ modelsDir: dataFolder(), dbFile }).config)).toBe(true);
+    expect(link.of('fatal')).toEqual([]);
+    expect(link.of('ready')).toHaveLength(1);
+    const problems = link.of('event').find((e) => e.name === 'problems');
+    expect(problems?.payload).toEqual([
+      expect.objectContaining({ part: 'face', kind: 'model-missing' }),
+      expect.objectContaining({ part: 'text', kind: 'model-missing' }),
+      expect.objectContaining({ part: 'voice', kind: 'model-missing' }),
+    ]);
+    // The problems come before `ready`, so the first status the app shows already has them.
+    expect(link.sent.findIndex((m) => m.type === 'event')).toBeLessThan(link.sent.findIndex((m) => m.type === 'ready'));
+    expect(await process.handle(request(2, { method: 'addTexts', args: [[{ text: 'hi' }]] }))).toMatchObject({
+      ok: false,
+      error: { kind: 'model-missing' },
+    });
+    expect(await process.handle(request(3, { method: 'countSamples', args: [] }))).toEqual({ ok: true, value: 0 });
+    await process.shutdown('requested');
+    expect(exits).toEqual([0]);
+  });
+
+  it('starts on a history in memory when the database file is damaged, leaving the file alone', async () => {
+    const dbFile = join(dataFolder(), 'attune.sqlite');
+    const garbage = randomBytes(16 * 1024);
+    writeFileSync(dbFile, garbage);
+    const { link, process } = realEngine(fakeModels().load);
+    expect(await process.init(engineInit({ modelsDir: '/models', dbFile }).config)).toBe(true);
+    expect(link.of('event').find((e) => e.name === 'problems')?.payload).toEqual([
+      expect.objectContaining({ part: 'database', kind: 'database-unreadable' }),
+    ]);
+    expect(await process.handle(request(2, { method: 'getSensorSettings', args: [] }))).toMatchObject({ ok: true });
+    await process.shutdown('requested');
+    expect(readFileSync(dbFile).equals(garbage)).toBe(true);
   });
 });
 
 describe('EngineAssembler.preload', () => {
-  /** Models that load at once and record their release, counted per load. */
-  function fakeModels(): { load: typeof loadModels; loads: string[]; released: string[] } {
-    const loads: string[] = [];
-    const released: string[] = [];
-    const load: typeof loadModels = (modelsDir, threads) => {
-      const name = `${modelsDir}×${threads}`;
-      loads.push(name);
-      const models: LoadedModels = {
-        analyzer: {
-          process: () => Promise.reject(new Error('no frames here')),
-          release: () => {
-            released.push(name);
-            return Promise.resolve();
-          },
-        },
-        classifier: {
-          classify: () => {
-            throw new Error('no texts here');
-          },
-        },
-        voice: null,
-      };
-      return Promise.resolve(models);
-    };
-    return { load, loads, released };
-  }
-
   it('init uses the models loaded before it when folder and threads match', async () => {
     const models = fakeModels();
     const { link, assembler, process } = realEngine(models.load);

@@ -9,12 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { OffsetClock, systemClock, type Clock } from '../../shared/clock';
 import { envelop, type Envelope } from '../../shared/envelope';
 import type { EngineConfig, EngineEvent, EngineRequest, LogLevel } from '../../shared/engine-protocol';
+import type { HealthProblem } from '../../shared/health';
 import type { CaptureInput } from '../capture/capture-input';
 import { openCaptureSocket } from '../capture/capture-socket';
 import type { Engine, VoiceAnalyzer } from '../core/engine';
 import { MoodFeed } from '../feed/mood-feed';
 import { startIngestServer } from '../ingest/ingest-server';
-import { openDatabase } from '../store/open-database';
+import { EngineHealth } from '../health/engine-health';
+import { loadPart, openHistory } from '../health/tolerant-start';
 import { TextClassifier } from '../text/text-classifier';
 import type { TextAnalyzer } from '../text/text-intake';
 import type { FrameAnalyzer } from '../vision/frame-analyzer';
@@ -57,10 +59,14 @@ export interface EngineStarter {
 
 /** The models an engine runs (FacePipeline, TextClassifier, VoicePipeline), as the Engine sees them. */
 export interface LoadedModels {
-  analyzer: FrameAnalyzer;
-  classifier: TextAnalyzer;
+  /** Null: the face model did not load; frames are dropped. */
+  analyzer: FrameAnalyzer | null;
+  /** Null: the text model did not load; text and check-ins answer `model-missing`. */
+  classifier: TextAnalyzer | null;
   /** Null: the voice model did not load; audio is dropped. */
   voice: (VoiceAnalyzer & { release(): Promise<void> }) | null;
+  /** The models that did not load: shown on the dashboard while the other modalities work (issue 15). */
+  problems: HealthProblem[];
 }
 
 export interface EngineAssemblerOptions {
@@ -95,21 +101,34 @@ export class EngineAssembler implements EngineStarter {
 
   async start(config: EngineConfig, hooks: EngineHooks): Promise<RunningEngine> {
     const started = this.elapsed();
-    const db = openDatabase(config.dbFile, config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {});
-    const { analyzer, classifier, voice } = await this.takeModels(config, hooks.log);
+    // What cannot start (the history file, one modality's model) becomes a problem on the dashboard, not a crash
+    // that would only restart into the same failure.
+    const problems: HealthProblem[] = [];
+    const db = openHistory(
+      config.dbFile,
+      config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {},
+      problems,
+    );
+    for (const p of problems) hooks.log('warn', `mood history kept in memory only: ${p.detail}`);
+    const { analyzer, classifier, voice, problems: modelProblems } = await this.takeModels(config, hooks.log);
     const modelLoadMs = this.elapsed() - started;
     const clock: Clock = config.testClock ? new OffsetClock() : systemClock;
     let feed: MoodFeed | null = null;
+    const emit = (event: EngineEvent): void => {
+      hooks.emit(event);
+      if (event.name === 'mood') feed?.observeMood(event.payload);
+    };
+    const health = new EngineHealth(emit, hooks.log, [...problems, ...modelProblems]);
+    // Before `ready`, so the app knows what is missing from the first status on.
+    health.announce();
     const engine = assembleEngine({
       db,
       analyzer,
       classifier,
       voice,
       clock,
-      emit: (event) => {
-        hooks.emit(event);
-        if (event.name === 'mood') feed?.observeMood(event.payload);
-      },
+      emit,
+      health,
       log: hooks.log,
       advanceClock: clock instanceof OffsetClock ? (ms) => advanceTestClock(clock, ms, tick) : undefined,
     }).engine;
@@ -155,7 +174,7 @@ export class EngineAssembler implements EngineStarter {
         feed?.close();
         await ingest?.close();
         await socket?.close();
-        await analyzer.release();
+        await analyzer?.release();
         await voice?.release();
         db.close();
       },
@@ -172,24 +191,21 @@ export class EngineAssembler implements EngineStarter {
   }
 }
 
-/** Face and text models must load; the voice model is optional: without it face and text still work. */
+/**
+ * Each modality's model on its own: one that is missing or damaged leaves that modality off (a problem the
+ * dashboard shows) while the others work.
+ */
 export async function loadModels(modelsDir: string, threads: number, log: EngineHooks['log']): Promise<LoadedModels> {
-  const analyzer = await FacePipeline.load({ modelsDir, threads });
-  const classifier = TextClassifier.load(join(modelsDir, 'text-emotion.json'));
-  let voice: LoadedModels['voice'] = null;
-  try {
-    voice = await VoicePipeline.load({ modelsDir, threads });
-  } catch (err) {
-    log(
-      'warn',
-      `voice model not loaded, continuing without voice: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
-  return { analyzer, classifier, voice };
+  const problems: HealthProblem[] = [];
+  const analyzer = await loadPart('face', () => FacePipeline.load({ modelsDir, threads }), problems);
+  const classifier = await loadPart('text', () => TextClassifier.load(join(modelsDir, 'text-emotion.json')), problems);
+  const voice = await loadPart('voice', () => VoicePipeline.load({ modelsDir, threads }), problems);
+  for (const p of problems) log('warn', `${p.part} model not loaded, continuing without it: ${p.detail}`);
+  return { analyzer, classifier, voice, problems };
 }
 
 async function releaseModels(models: LoadedModels): Promise<void> {
-  await models.analyzer.release();
+  await models.analyzer?.release();
   await models.voice?.release();
 }
 

@@ -6,6 +6,7 @@ describe('cameraStateFromError', () => {
     ['NotAllowedError', 'denied'],
     ['SecurityError', 'denied'],
     ['NotReadableError', 'busy'],
+    ['TrackStartError', 'busy'],
     ['AbortError', 'busy'],
     ['NotFoundError', 'unavailable'],
     ['OverconstrainedError', 'unavailable'],

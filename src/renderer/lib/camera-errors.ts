@@ -12,7 +12,9 @@ export function cameraStateFromError(err: unknown): CameraState {
     case 'NotAllowedError':
     case 'SecurityError':
       return 'denied';
+    // Another program holds the camera: NotReadableError today, TrackStartError in older Chromium builds.
     case 'NotReadableError':
+    case 'TrackStartError':
     case 'AbortError':
       return 'busy';
     case 'NotFoundError':
