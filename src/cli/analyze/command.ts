@@ -6,67 +6,68 @@ import { access, constants } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AttuneError } from '../../shared/envelope';
 import { ProgressBar } from '../eval/progress';
+import { executeCommand, HELP, options, type CliCommand, type CliIo } from '../args/command';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './args';
 import { findFfmpeg } from './ffmpeg';
 import { formatAnalyzeText } from './format';
 import { type AnalyzeOptions, type AnalyzeTarget, openAnalyzeInputs, runAnalyze } from './runner';
 
-export interface AnalyzeIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  /** stderr is a terminal, so a progress bar can redraw in place. Default false (no bar). */
-  stderrIsTTY?: boolean;
-  /** Wall clock for progress, ms. Default performance.now. */
-  now?: () => number;
-}
+export type AnalyzeIo = CliIo;
 
 export type MakeAnalyzeTarget = (options: AnalyzeOptions) => Promise<AnalyzeTarget>;
 
+export interface AnalyzeArgs {
+  json: boolean;
+  options: AnalyzeOptions;
+}
+
+/** `analyze` as a row of the command table; the engine comes from `makeTarget`. */
+export function analyzeCommand(makeTarget: MakeAnalyzeTarget): CliCommand<AnalyzeArgs> {
+  return {
+    summary: 'the live engine on a recorded video (and audio, text): mood timeline and prompts',
+    usage: ANALYZE_USAGE,
+    parse: (argv) => {
+      const parsed = parseAnalyzeArgs(argv);
+      return parsed.help ? HELP : options({ json: parsed.json, options: parsed.options });
+    },
+    run: (args, io) => runAnalyzeFiles(args, io, makeTarget),
+  };
+}
+
 /** Runs the command; returns the exit code (0 done, 1 failed, 2 bad usage). Bugs are rethrown. */
-export async function runAnalyzeCommand(argv: string[], io: AnalyzeIo, makeTarget: MakeAnalyzeTarget): Promise<number> {
-  let parsed;
+export function runAnalyzeCommand(argv: string[], io: AnalyzeIo, makeTarget: MakeAnalyzeTarget): Promise<number> {
+  return executeCommand('analyze', analyzeCommand(makeTarget), argv, io);
+}
+
+async function runAnalyzeFiles(
+  { options, json }: AnalyzeArgs,
+  io: AnalyzeIo,
+  makeTarget: MakeAnalyzeTarget,
+): Promise<number> {
+  // Cheap checks first: loading the engine's models takes seconds, a missing file should not.
+  await checkInputs(options);
+  const inputs = await openAnalyzeInputs(options);
+  const target = await makeTarget(options);
+  const bar = new ProgressBar('analyze', {
+    stream: { write: (s) => (io.stderr(s), true), isTTY: io.stderrIsTTY === true },
+    now: io.now,
+  });
   try {
-    parsed = parseAnalyzeArgs(argv);
-  } catch (err) {
-    if (!(err instanceof AttuneError)) throw err;
-    io.stderr(`attune analyze: ${err.message}\n${ANALYZE_USAGE}\n`);
-    return 2;
+    const result = await runAnalyze(
+      options,
+      target,
+      (doneMs, totalMs) => {
+        if (totalMs !== null) bar.update(Math.floor(doneMs / 1000), Math.ceil(totalMs / 1000));
+      },
+      inputs,
+    );
+    bar.finish();
+    io.stdout(json ? `${JSON.stringify(result)}\n` : formatAnalyzeText(result, options));
+  } finally {
+    bar.finish();
+    await target.close();
   }
-  if (parsed.help) {
-    io.stdout(`${ANALYZE_USAGE}\n`);
-    return 0;
-  }
-  const { options, json } = parsed;
-  try {
-    // Cheap checks first: loading the engine's models takes seconds, a missing file should not.
-    await checkInputs(options);
-    const inputs = await openAnalyzeInputs(options);
-    const target = await makeTarget(options);
-    const bar = new ProgressBar('analyze', {
-      stream: { write: (s) => (io.stderr(s), true), isTTY: io.stderrIsTTY === true },
-      now: io.now,
-    });
-    try {
-      const result = await runAnalyze(
-        options,
-        target,
-        (doneMs, totalMs) => {
-          if (totalMs !== null) bar.update(Math.floor(doneMs / 1000), Math.ceil(totalMs / 1000));
-        },
-        inputs,
-      );
-      bar.finish();
-      io.stdout(json ? `${JSON.stringify(result)}\n` : formatAnalyzeText(result, options));
-    } finally {
-      bar.finish();
-      await target.close();
-    }
-    return 0;
-  } catch (err) {
-    if (!(err instanceof AttuneError)) throw err;
-    io.stderr(`attune analyze: ${err.kind}: ${err.message}\n`);
-    return 1;
-  }
+  return 0;
 }
 
 async function checkInputs(options: AnalyzeOptions): Promise<void> {

@@ -1,4 +1,4 @@
-/** Text evidence throughput for `bench` and src/cli/bench/text-load.ts. */
+/** Text evidence throughput for `bench` and `attune bench text-load`. */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';

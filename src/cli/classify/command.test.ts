@@ -20,10 +20,10 @@ const fake: MessageClassifier = {
   },
 };
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runClassifyCommand(
+  const code = await runClassifyCommand(
     argv,
     { stdout: (s) => out.push(s), stderr: (s) => err.push(s), now: () => 0 },
     () => fake,
@@ -38,9 +38,9 @@ function messages(): string {
 }
 
 describe('attune classify', () => {
-  it('prints the summary and reports bad rows on stderr without failing', () => {
+  it('prints the summary and reports bad rows on stderr without failing', async () => {
     const file = messages();
-    const { code, stdout, stderr } = run([file, '--column', 'body']);
+    const { code, stdout, stderr } = await run([file, '--column', 'body']);
     expect(code).toBe(0);
     expect(stdout).toContain('2 messages classified in 0.00 s, 1 skipped');
     expect(stdout).toMatch(/happy +50\.0%/);
@@ -48,8 +48,8 @@ describe('attune classify', () => {
     expect(stderr).toContain(`${file}:3: skipped, not valid JSON`);
   });
 
-  it('writes one CSV line per message with --csv, the summary going to stderr', () => {
-    const { code, stdout, stderr } = run([messages(), '--column', 'body', '--csv']);
+  it('writes one CSV line per message with --csv, the summary going to stderr', async () => {
+    const { code, stdout, stderr } = await run([messages(), '--column', 'body', '--csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^line,label,confidence,valence,arousal,p_neutral,.*,text$/);
@@ -57,20 +57,20 @@ describe('attune classify', () => {
     expect(stderr).toContain('2 messages classified');
   });
 
-  it('writes the summary, rows and skipped rows as one JSON object with --json', () => {
-    const { stdout } = run([messages(), '--column', 'body', '--json']);
+  it('writes the summary, rows and skipped rows as one JSON object with --json', async () => {
+    const { stdout } = await run([messages(), '--column', 'body', '--json']);
     const report = JSON.parse(stdout) as { summary: { rows: number }; rows: { label: string }[]; skipped: unknown[] };
     expect(report.summary.rows).toBe(2);
     expect(report.rows.map((r) => r.label)).toEqual(['happy', 'sad']);
     expect(report.skipped).toEqual([{ line: 3, reason: 'not valid JSON' }]);
   });
 
-  it('answers 2 for bad usage and 1 for a file it cannot use', () => {
-    expect(run([]).code).toBe(2);
-    expect(run(['a.csv', '--json', '--csv']).code).toBe(2);
-    expect(run(['a.csv', '--bogus']).code).toBe(2);
-    expect(run(['--help']).code).toBe(0);
-    const missing = run([join(tmpdir(), 'attune-no-such-file.csv')]);
+  it('answers 2 for bad usage and 1 for a file it cannot use', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['a.csv', '--json', '--csv'])).code).toBe(2);
+    expect((await run(['a.csv', '--bogus'])).code).toBe(2);
+    expect((await run(['--help'])).code).toBe(0);
+    const missing = await run([join(tmpdir(), 'attune-no-such-file.csv')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/bad-input: cannot read/);
   });

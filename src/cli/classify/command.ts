@@ -9,9 +9,10 @@
  * The progress bar and skipped rows go to stderr; skipped rows never stop the run.
  */
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { AttuneError } from '../../shared/envelope';
 import type { TextClassification } from '../../engine/text/text-classifier';
+import { executeCommand, HELP, options, type CliCommand, type CliIo, type Parsed } from '../args/command';
+import { parseStrict, stringOption } from '../args/strict';
 import { ProgressBar } from '../eval/progress';
 import { CSV_HEADER, csvLine, formatBadRows, formatSummary } from './format';
 import { readMessages } from './read-messages';
@@ -19,68 +20,54 @@ import { summarise, type ClassifiedRow } from './summary';
 
 export const CLASSIFY_USAGE = 'usage: attune classify <file.csv|file.tsv|file.jsonl> [--column NAME|N] [--json|--csv]';
 
-export interface ClassifyIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  /** stderr is a terminal, so the progress bar can redraw in place. Default false (no bar). */
-  stderrIsTTY?: boolean;
-  /** Wall clock, ms (progress and the summary's duration). Default performance.now. */
-  now?: () => number;
-}
+export type ClassifyIo = CliIo;
 
 /** What classify needs of the text model; TextClassifier is one. */
 export interface MessageClassifier {
   classify(text: string): TextClassification;
 }
 
-interface ClassifyArgs {
+export interface ClassifyArgs {
   file: string;
   column?: string;
   output: 'text' | 'csv' | 'json';
 }
 
-function parseClassifyArgs(argv: string[]): ClassifyArgs | 'help' {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+export function parseClassifyArgs(argv: readonly string[]): Parsed<ClassifyArgs> {
+  const { help, values, positionals } = parseStrict(
+    argv,
+    {
       column: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-  if (values.help) return 'help';
+    // Any number, so that none or a second file is refused with the message below.
+    { min: 0, max: Number.POSITIVE_INFINITY },
+  );
+  if (help) return HELP;
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new AttuneError('bad-input', 'name exactly one file');
   if (values.json && values.csv) throw new AttuneError('bad-input', '--json and --csv exclude each other');
-  if (values.column !== undefined && values.column.trim() === '')
-    throw new AttuneError('bad-input', '--column is empty');
-  return { file, column: values.column, output: values.json ? 'json' : values.csv ? 'csv' : 'text' };
+  const column = stringOption(values, 'column');
+  return options({ file, column, output: values.json ? 'json' : values.csv ? 'csv' : 'text' });
+}
+
+/** `classify` as a row of the command table; the text model comes from `load`. */
+export function classifyCommand(load: () => MessageClassifier): CliCommand<ClassifyArgs> {
+  return {
+    summary: 'every message of a file through the text model: a summary, CSV or JSON',
+    usage: CLASSIFY_USAGE,
+    parse: parseClassifyArgs,
+    run: (args, io) => {
+      classifyFile(args, io, load);
+      return Promise.resolve(0);
+    },
+  };
 }
 
 /** Runs the command; returns the exit code (0 done, 1 failed, 2 bad usage). Bugs are rethrown. */
-export function runClassifyCommand(argv: string[], io: ClassifyIo, load: () => MessageClassifier): number {
-  let args: ClassifyArgs | 'help';
-  try {
-    args = parseClassifyArgs(argv);
-  } catch (err) {
-    // parseArgs throws plain TypeErrors with a code for unknown options: usage errors all the same.
-    io.stderr(`attune classify: ${err instanceof Error ? err.message : String(err)}\n${CLASSIFY_USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout(`${CLASSIFY_USAGE}\n`);
-    return 0;
-  }
-  try {
-    classifyFile(args, io, load);
-    return 0;
-  } catch (err) {
-    if (!(err instanceof AttuneError)) throw err;
-    io.stderr(`attune classify: ${err.kind}: ${err.message}\n`);
-    return 1;
-  }
+export function runClassifyCommand(argv: string[], io: ClassifyIo, load: () => MessageClassifier): Promise<number> {
+  return executeCommand('classify', classifyCommand(load), argv, io);
 }
 
 function classifyFile(args: ClassifyArgs, io: ClassifyIo, load: () => MessageClassifier): void {

@@ -170,7 +170,7 @@ async function main(): Promise<number> {
   failed += text.failed;
   // Voice activity detection on the shared speech clip: every sentence found within 200 ms.
   console.log('\n== voice: VAD boundaries on speech-8-emotions-16k.wav');
-  const vad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/eval/check-vad.ts', '--shared', SHARED], {
+  const vad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'eval', 'vad', '--shared', SHARED], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
     stdio: 'inherit',
   });

@@ -1,6 +1,13 @@
-import { parseArgs } from 'node:util';
 import { AttuneError } from '../../shared/envelope';
+import { HELP, options, type Parsed } from '../args/command';
+import { flagOption, numberOption, parseStrict, stringOption } from '../args/strict';
 import { parseDuration } from '../analyze/duration';
+
+export const SOAK_USAGE = `usage: attune soak [--minutes N] [--fps N] [--kill-engine-every DURATION] [--json]
+  --minutes N                  simulated minutes of media, above 0 and at most 1440 (default 5)
+  --fps N                      camera frames per simulated second, 1–60 (default 30)
+  --kill-engine-every DURATION kill the engine with SIGKILL this often (e.g. 20s; at least 1s; default never)
+  --json                       one JSON report on stdout`;
 
 export interface SoakOptions {
   /** Simulated minutes of media (default 5). */
@@ -12,28 +19,21 @@ export interface SoakOptions {
   json: boolean;
 }
 
-export function parseSoakArgs(argv: string[]): SoakOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      minutes: { type: 'string', default: '5' },
-      fps: { type: 'string', default: '30' },
-      'kill-engine-every': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
+export function parseSoakArgs(argv: readonly string[]): Parsed<SoakOptions> {
+  const { help, values } = parseStrict(argv, {
+    minutes: { type: 'string' },
+    fps: { type: 'string' },
+    'kill-engine-every': { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
-  const minutes = Number(values.minutes);
-  const fps = Number(values.fps);
-  if (!(Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60)) {
-    throw new AttuneError('bad-input', `--minutes must be a number of minutes from 0 to 1440, got ${values.minutes}`);
-  }
-  if (!(Number.isInteger(fps) && fps >= 1 && fps <= 60)) {
-    throw new AttuneError('bad-input', `--fps must be a whole number from 1 to 60, got ${values.fps}`);
-  }
-  const kill = values['kill-engine-every'];
+  if (help) return HELP;
+  const minutes = numberOption(values, 'minutes', { min: 0, max: 24 * 60, integer: false }) ?? 5;
+  if (minutes <= 0) throw new AttuneError('bad-input', `--minutes must be above 0, got ${String(values.minutes)}`);
+  const fps = numberOption(values, 'fps', { min: 1, max: 60 }) ?? 30;
+  const kill = stringOption(values, 'kill-engine-every');
   const killEveryMs = kill === undefined ? null : parseDuration(kill);
   if (killEveryMs !== null && killEveryMs < 1000) {
     throw new AttuneError('bad-input', '--kill-engine-every must be at least 1s (the engine needs time to start)');
   }
-  return { minutes, fps, killEveryMs, json: values.json };
+  return options({ minutes, fps, killEveryMs, json: flagOption(values, 'json') });
 }
