@@ -114,6 +114,7 @@ export class DesktopApp {
     const engineLog = logger.child('engine');
     this.lifecycle = new EngineLifecycle({
       spawn: this.engineHost.spawn,
+      spawnSpare: this.engineHost.spawnSpare,
       config: ports.engineConfig,
       clock,
       onEvent: (event) => this.service.engineEvent(event),

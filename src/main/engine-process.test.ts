@@ -123,7 +123,8 @@ describe('EngineProcessHost.spawnSpare', () => {
     const t = setup();
     const engine = t.host.spawn();
     engine.send({ type: 'init', seq: 1, config });
-    const spare = t.host.spawnSpare({ modelsDir: '/m', threads: 2 });
+    const spare = t.host.spawnSpare?.({ modelsDir: '/m', threads: 2 });
+    if (!spare) throw new Error('no spare by default');
     const spareProc = t.proc();
     expect(spareProc.args).toEqual(['--preload-models=/m', '--preload-threads=2']);
     expect(spareProc.options).toEqual({ serviceName: 'Attune engine', stdio: 'pipe' });
@@ -135,6 +136,16 @@ describe('EngineProcessHost.spawnSpare', () => {
     spare.send({ type: 'init', seq: 1, config });
     expect(spareProc.posted.map((p) => (p.message as { type: string }).type)).toEqual(['init', 'capture-port']);
     expect(t.page?.posted).toHaveLength(3);
+  });
+
+  it('offers no spare when told not to keep one', () => {
+    const host = new EngineProcessHost({
+      modulePath: '/e.js',
+      logger: createLogger({ write: () => undefined }),
+      captureContents: () => null,
+      spare: false,
+    });
+    expect(host.spawnSpare).toBeUndefined();
   });
 });
 

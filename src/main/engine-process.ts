@@ -18,19 +18,31 @@ export interface EngineProcessOptions {
   logger: Logger;
   /** The capture page once it has loaded, else null (windows.ts captureContents). */
   captureContents: () => WebContents | null;
+  /**
+   * Keep a warm spare engine (models loaded, idle, no database) that takes over within milliseconds of a crash;
+   * it costs a second engine's memory. Default true, unless the environment has ATTUNE_SPARE_ENGINE=0.
+   */
+  spare?: boolean;
 }
 
 export class EngineProcessHost {
   private current: UtilityProcess | null = null;
 
-  constructor(private readonly opts: EngineProcessOptions) {}
+  constructor(private readonly opts: EngineProcessOptions) {
+    this.spawnSpare =
+      (opts.spare ?? process.env.ATTUNE_SPARE_ENGINE !== '0')
+        ? (preload) => this.fork(preloadArgs(preload.modelsDir, preload.threads))
+        : undefined;
+  }
 
   /** Starts an engine process; hand this to EngineLifecycle as `spawn`. */
   readonly spawn = (): EngineChild => this.fork([]);
 
-  /** Starts a warm spare that loads `preload`'s models and waits for `init`; EngineLifecycle's `spawnSpare`. */
-  readonly spawnSpare = (preload: SparePreload): EngineChild =>
-    this.fork(preloadArgs(preload.modelsDir, preload.threads));
+  /**
+   * Starts a warm spare that loads `preload`'s models and waits for `init`; EngineLifecycle's `spawnSpare`.
+   * Undefined where no spare is wanted (`spare`).
+   */
+  readonly spawnSpare: ((preload: SparePreload) => EngineChild) | undefined;
 
   private fork(args: string[]): EngineChild {
     const log = this.opts.logger;
