@@ -20,6 +20,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but electron, so the contract's schema library is bundled in.
+      externalizeDeps: { exclude: ['valibot'] },
       rollupOptions: {
         input: { index: fromRoot('./src/preload/index.ts') },
         // A sandboxed preload is run as a CommonJS script (require('electron') only, no import), and in a

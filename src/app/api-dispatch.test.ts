@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, apiChannel, eventChannel, type ApiHandlers } from '../shared/api';
 import { dispatchApi } from './api-dispatch';
+import { handlersFromSpec } from './api-handlers.test-support';
 import { AttuneError } from '../shared/envelope';
 import { emptyModalityInfo, type PersonalInfo } from '../shared/personal-info';
 import type { AppStatus } from '../shared/mood';
@@ -19,7 +20,7 @@ const status: AppStatus = {
   problem: null,
 };
 
-const handlers: ApiHandlers = {
+const handlers: ApiHandlers = handlersFromSpec({
   getStatus: () => status,
   getSamples: () => [],
   getLiveMood: () => null,
@@ -72,7 +73,7 @@ const handlers: ApiHandlers = {
     throw new Error('not used');
   },
   revokeFeedClient: () => ({ enabled: false, url: null, clients: [], readers: 0 }),
-};
+});
 
 describe('dispatchApi', () => {
   it('calls the handler and wraps its value', async () => {

@@ -1,10 +1,10 @@
-import { isApiMethod, type ApiHandlers } from '../shared/api';
-import { validArgs } from '../shared/api-validate';
+import { API_SPEC, isApiMethod, type ApiHandlers } from '../shared/api';
 import { envelop, fail, type Envelope } from '../shared/envelope';
+import { argsValid } from '../shared/spec';
 
 /**
  * The one entry point both transports (Electron IPC and the host's WebSocket) use: checks the method
- * name and arguments, calls the handler, and wraps the outcome in an envelope.
+ * name and arguments against API_SPEC, calls the handler, and wraps the outcome in an envelope.
  */
 export async function dispatchApi(handlers: ApiHandlers, method: unknown, args: unknown): Promise<Envelope<unknown>> {
   // The method may be anything a page sent (`{"toString":0}` cannot be made a string): name it without
@@ -13,14 +13,10 @@ export async function dispatchApi(handlers: ApiHandlers, method: unknown, args: 
   // No arguments may be left out (undefined); anything else that is not a list is malformed, not "no arguments".
   if (args !== undefined && !Array.isArray(args)) return fail('bad-input', `Malformed arguments for ${method}`);
   const list: unknown[] = Array.isArray(args) ? (args as unknown[]) : [];
-  try {
-    if (!validArgs(method, list)) return fail('bad-input', `Malformed arguments for ${method}`);
-  } catch {
-    // A guard that trips over an odd value (a getter, a deep proxy) rejects the call rather than throwing.
-    return fail('bad-input', `Malformed arguments for ${method}`);
-  }
-  const handler = handlers[method] as (...a: unknown[]) => unknown;
-  return envelop(() => handler.apply(handlers, list));
+  // A schema that trips over an odd value (a getter, a deep proxy) rejects the call rather than throwing.
+  if (!argsValid(API_SPEC[method], list)) return fail('bad-input', `Malformed arguments for ${method}`);
+  // The handler gets the list as the page sent it (not the schema's copy): it was just checked against its schema.
+  return envelop((): unknown => Reflect.apply(handlers[method], handlers, list));
 }
 
 /** At most 60 characters of a string method, or the type of anything else; never calls the value. */

@@ -92,7 +92,7 @@ describe('AppService', () => {
   it('caches the endpoint settings, updates them on a toggle and forgets them when the engine restarts', async () => {
     let enabled = false;
     const { service, calls } = setup((method, args) => {
-      if (method === 'setIngestEnabled') enabled = args[0] as boolean;
+      if (method === 'setIngestSwitch') enabled = args[0] as boolean;
       return ok({ token: 'tok', enabled });
     });
     expect(await service.getIngestInfo()).toEqual({ url: null, token: 'tok', enabled: false });
@@ -102,7 +102,7 @@ describe('AppService', () => {
     expect(await service.ingestSettings()).toEqual(ok({ token: 'tok', enabled: true }));
     service.engineStateChanged('restarting', {});
     await service.ingestSettings();
-    expect(calls.map((c) => c[0])).toEqual(['getIngestSettings', 'setIngestEnabled', 'getIngestSettings']);
+    expect(calls.map((c) => c[0])).toEqual(['getIngestSettings', 'setIngestSwitch', 'getIngestSettings']);
   });
 
   it('forwards check-ins to the engine', async () => {
@@ -192,7 +192,7 @@ describe('AppService: history, settings and the desktop hooks', () => {
       },
     });
     // JSON over the host's socket turns an absent range into null: the hook sees undefined.
-    expect(await host.exportHistory('json', null as never)).toMatchObject({ kind: 'download' });
+    expect(await host.exportHistory('json', null)).toMatchObject({ kind: 'download' });
     expect(asked).toEqual([
       ['csv', { from: 0, to: 1 }],
       ['json', undefined],

@@ -2,10 +2,20 @@
  * The app's implementation of the renderer contract, shared by Electron main and the headless host.
  * It keeps the status the dashboard shows; calls the engine answers as they are go through engine-forwards.ts.
  */
-import type { ApiHandlers, AttuneEvents, CaptureTarget, TimeRange } from '../shared/api';
+import {
+  API_SPEC,
+  type ApiHandlers,
+  type AppOwnedMethod,
+  type AttuneEvents,
+  type CaptureTarget,
+  type EngineOwnedMethod,
+  type TimeRange,
+} from '../shared/api';
+import { mapNames, ownedBy } from '../shared/spec';
 import { AttuneError, ok, type Envelope } from '../shared/envelope';
-import { forwardToEngine, unwrap, type EngineRequester, type ForwardedMethod } from './engine-forwards';
-import { feedHandlers, type FeedMethod, type FeedServing } from './feed-handlers';
+import { forwardToEngine, unwrap, type EngineRequester } from './engine-forwards';
+import { feedHandlers, type FeedServing } from './feed-handlers';
+import type { CreatedFeedClient, FeedClientRequest, MoodFeedInfo } from '../shared/feed';
 import type { EngineEvent, IngestSettings } from '../shared/engine-protocol';
 import type { LifecycleInfo } from './engine-lifecycle';
 import type { AppStatus, CameraState, EngineState } from '../shared/mood';
@@ -48,8 +58,15 @@ export interface AppServiceDeps {
   };
 }
 
-/** The renderer contract's own half (see {@link AppService.handlers}); the rest is forwarded to the engine. */
-export type OwnHandlers = Omit<ApiHandlers, ForwardedMethod | FeedMethod>;
+/** Engine calls the app adds to (it drops an absent `felt`; it tells every page new sensor settings). */
+const ADDS_TO_ENGINE = [
+  'answerPrompt',
+  'setSensorSettings',
+  'completeFirstRun',
+] as const satisfies readonly EngineOwnedMethod[];
+
+/** What AppService answers itself: the calls API_SPEC gives the app, and those above. */
+export type OwnHandlers = Pick<ApiHandlers, AppOwnedMethod | (typeof ADDS_TO_ENGINE)[number]>;
 
 export class AppService implements OwnHandlers {
   private status: AppStatus = {
@@ -68,26 +85,18 @@ export class AppService implements OwnHandlers {
   /** Re-checks a timed pause's deadline (see {@link checkPause}). */
   private pauseTimer: TimerHandle | null = null;
 
-  constructor(private readonly deps: AppServiceDeps) {}
+  constructor(private readonly deps: AppServiceDeps) {
+    this.feed = feedHandlers(deps.engine, deps.moodFeed);
+  }
 
-  /** The whole renderer contract, for the IPC handlers and the host's socket. */
+  /** The mood feed's calls (the engine keeps the clients; the side serving the feed adds who reads). */
+  private readonly feed: ReturnType<typeof feedHandlers>;
+
+  /** The whole renderer contract, for the IPC handlers and the host's socket: the engine's calls, then the app's. */
   handlers(): ApiHandlers {
-    const own: OwnHandlers = {
-      getStatus: this.getStatus.bind(this),
-      setPaused: this.setPaused.bind(this),
-      pauseFor: this.pauseFor.bind(this),
-      reportCamera: this.reportCamera.bind(this),
-      getCaptureTarget: this.getCaptureTarget.bind(this),
-      getIngestInfo: this.getIngestInfo.bind(this),
-      setIngestEnabled: this.setIngestEnabled.bind(this),
-      answerPrompt: this.answerPrompt.bind(this),
-      exportHistory: this.exportHistory.bind(this),
-      setSensorSettings: this.setSensorSettings.bind(this),
-      completeFirstRun: this.completeFirstRun.bind(this),
-      getDesktopSettings: this.getDesktopSettings.bind(this),
-      setDesktopSettings: this.setDesktopSettings.bind(this),
-    };
-    return { ...forwardToEngine(this.deps.engine), ...feedHandlers(this.deps.engine, this.deps.moodFeed), ...own };
+    const names = [...ownedBy(API_SPEC, 'app'), ...ADDS_TO_ENGINE];
+    const own = mapNames<OwnHandlers>(names, (name) => this[name].bind(this));
+    return { ...forwardToEngine(this.deps.engine), ...own };
   }
 
   getStatus(): AppStatus {
@@ -170,7 +179,7 @@ export class AppService implements OwnHandlers {
   }
 
   async setIngestEnabled(enabled: boolean): Promise<IngestInfo> {
-    this.ingest = unwrap(await this.deps.engine.request('setIngestEnabled', enabled));
+    this.ingest = unwrap(await this.deps.engine.request('setIngestSwitch', enabled));
     return { url: this.deps.ingestUrl?.() ?? null, ...this.ingest };
   }
 
@@ -180,7 +189,7 @@ export class AppService implements OwnHandlers {
   }
 
   /** A save dialog where there is one (Electron), else a one-time download (the host). */
-  async exportHistory(format: ExportFormat, range?: TimeRange): Promise<ExportTarget> {
+  async exportHistory(format: ExportFormat, range?: TimeRange | null): Promise<ExportTarget> {
     // Over JSON an absent range can arrive as null.
     const wanted = range ?? undefined;
     if (this.deps.saveExport) return this.deps.saveExport(format, wanted);
@@ -207,6 +216,22 @@ export class AppService implements OwnHandlers {
 
   async setDesktopSettings(patch: Partial<DesktopSettings>): Promise<DesktopSettings | null> {
     return this.deps.desktop ? this.deps.desktop.set(patch) : null;
+  }
+
+  getMoodFeed(): Promise<MoodFeedInfo> {
+    return this.feed.getMoodFeed();
+  }
+
+  setMoodFeedEnabled(enabled: boolean): Promise<MoodFeedInfo> {
+    return this.feed.setMoodFeedEnabled(enabled);
+  }
+
+  createFeedClient(request: FeedClientRequest): Promise<CreatedFeedClient> {
+    return this.feed.createFeedClient(request);
+  }
+
+  revokeFeedClient(id: number): Promise<MoodFeedInfo> {
+    return this.feed.revokeFeedClient(id);
   }
 
   /** From main's platform watchers (not part of the renderer contract): lock, idle, meeting, full screen. */

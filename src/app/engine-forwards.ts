@@ -1,10 +1,11 @@
 /**
- * The renderer calls the app answers by asking the engine and handing its answer on unchanged: written once, as
- * names, instead of one method each in AppService. Calls that do more (pause, export, sensors…) stay there.
+ * The renderer calls the engine answers (owner 'engine' in API_SPEC): the app asks the engine under the same name
+ * and hands its answer on. Derived from the spec, so a new engine read needs nothing here.
  */
-import type { ApiHandlers } from '../shared/api';
+import { API_SPEC, type ApiHandlers, type EngineOwnedMethod } from '../shared/api';
 import { AttuneError, type Envelope } from '../shared/envelope';
-import type { EngineApi, EngineMethod, SharedMethod } from '../shared/engine-protocol';
+import type { EngineApi, EngineMethod } from '../shared/engine-protocol';
+import { mapNames, ownedBy } from '../shared/spec';
 
 /** What the app needs of the engine lifecycle. */
 export interface EngineRequester {
@@ -14,37 +15,10 @@ export interface EngineRequester {
   ): Promise<Envelope<Awaited<ReturnType<EngineApi[M]>>>>;
 }
 
-/**
- * Shared methods forwarded as they are. Not here: `answerPrompt` (drops an absent `felt`, which JSON would turn
- * into null), `setSensorSettings` and `completeFirstRun` (they also tell every page the new sensor settings).
- */
-export const FORWARDED_METHODS = [
-  'getSamples',
-  'getLiveMood',
-  'checkIn',
-  'getCheckIns',
-  'getTextSettings',
-  'setStoreText',
-  'getPromptSettings',
-  'setPromptSettings',
-  'getPrompts',
-  'correctMood',
-  'getPersonal',
-  'resetPersonal',
-  'startExpressionStep',
-  'cancelExpressionStep',
-  'getDayHistory',
-  'getTrends',
-  'getHeatmap',
-  'explainAt',
-  'deleteHistory',
-  'getRetention',
-  'setRetention',
-  'getSensorSettings',
-  'getFirstRun',
-] as const satisfies readonly SharedMethod[];
+/** Every renderer call the engine answers, in the spec's order. AppService adds to a few of them. */
+export const FORWARDED_METHODS: readonly EngineOwnedMethod[] = ownedBy(API_SPEC, 'engine');
 
-export type ForwardedMethod = (typeof FORWARDED_METHODS)[number];
+export type ForwardedMethod = EngineOwnedMethod;
 
 type Forwarders = {
   [M in ForwardedMethod]: (...args: Parameters<EngineApi[M]>) => Promise<Awaited<ReturnType<EngineApi[M]>>>;
@@ -52,15 +26,12 @@ type Forwarders = {
 
 /** Handlers for every forwarded call: each asks the engine and unwraps its envelope (a failure is thrown). */
 export function forwardToEngine(engine: EngineRequester): Pick<ApiHandlers, ForwardedMethod> {
+  // Typed as the engine words each call; the return type then checks that against the renderer contract.
   const forward =
-    <M extends ForwardedMethod>(method: M) =>
-    async (...args: Parameters<EngineApi[M]>): Promise<Awaited<ReturnType<EngineApi[M]>>> =>
+    <P extends ForwardedMethod>(method: P) =>
+    async (...args: Parameters<EngineApi[P]>): Promise<Awaited<ReturnType<EngineApi[P]>>> =>
       unwrap(await engine.request(method, ...args));
-  // The one cast: Object.fromEntries cannot keep which forwarder goes with which name, though each entry pairs
-  // `m` with forward(m), whose type is exactly Forwarders[m]. The return type then checks Forwarders against
-  // the renderer contract, method by method.
-  const forwarders = Object.fromEntries(FORWARDED_METHODS.map((m) => [m, forward(m)])) as Forwarders;
-  return forwarders;
+  return mapNames<Forwarders>(FORWARDED_METHODS, forward);
 }
 
 /** An engine answer's value, or its failure thrown as a typed error. */

@@ -17,7 +17,11 @@ export interface FeedServing {
   describe(records: readonly FeedClientRecord[]): Pick<MoodFeedInfo, 'clients' | 'readers'>;
 }
 
-export function feedHandlers(engine: EngineRequester, serving?: FeedServing): Pick<ApiHandlers, FeedMethod> {
+type FeedHandlers = {
+  [M in FeedMethod]: (...args: Parameters<ApiHandlers[M]>) => Promise<Awaited<ReturnType<ApiHandlers[M]>>>;
+};
+
+export function feedHandlers(engine: EngineRequester, serving?: FeedServing): FeedHandlers {
   const info = (state: FeedState): MoodFeedInfo => {
     const described = serving?.describe(state.clients) ?? {
       clients: state.clients.map((c) => ({ ...c, connected: false })),

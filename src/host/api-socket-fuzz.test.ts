@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { API_METHODS, isApiMethod, type WireMessage } from '../shared/api';
-import { validArgs } from '../shared/api-validate';
+import { API_METHODS, API_SPEC, isApiMethod, type WireMessage } from '../shared/api';
+import { argsValid } from '../shared/spec';
 import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../engine/sim/fuzz.test-support';
 import { FakeEngineChild } from './fake-engine.test-support';
 import { startHost, type RunningHost } from './host';
@@ -44,7 +44,7 @@ function wellFormedCall(message: string | Uint8Array): boolean {
   if (typeof message !== 'string') return false;
   try {
     const call = JSON.parse(message) as { id?: unknown; method?: unknown; args?: unknown };
-    return isApiMethod(call.method) && Array.isArray(call.args) && validArgs(call.method, call.args as unknown[]);
+    return isApiMethod(call.method) && Array.isArray(call.args) && argsValid(API_SPEC[call.method], call.args);
   } catch {
     return false;
   }

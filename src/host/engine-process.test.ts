@@ -96,7 +96,7 @@ describe('engine process', () => {
     const ready = await inbox.waitFor((m) => m.type === 'ready' || m.type === 'fatal');
     if (ready.type !== 'ready' || ready.ingestPort === null) throw new Error('no ingest port');
 
-    child.send({ type: 'request', seq: 2, method: 'setIngestEnabled', args: [true] });
+    child.send({ type: 'request', seq: 2, method: 'setIngestSwitch', args: [true] });
     const settings = await inbox.waitFor((m) => m.type === 'response' && m.replyTo === 2);
     const token =
       settings.type === 'response' && settings.result.ok ? (settings.result.value as { token: string }).token : '';

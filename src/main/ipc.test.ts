@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, apiChannel, eventChannel, type ApiHandlers } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
 import type { AppStatus } from '../shared/mood';
+import { handlersFromSpec } from '../app/api-handlers.test-support';
 import { createBroadcaster, registerIpc } from './ipc';
 import { createLogger } from './logger';
 import { resolvePages } from './paths';
@@ -19,17 +20,14 @@ const status: AppStatus = {
   problem: null,
 };
 
-const notUsed = (): never => {
-  throw new Error('not used');
-};
-
 function service(): ApiHandlers {
-  return {
+  // The break-prompt, baseline, history, settings, first-run and feed calls go through the same handlers; these
+  // tests do not call them (handlersFromSpec makes them throw).
+  return handlersFromSpec({
     getStatus: vi.fn(() => status),
     getSamples: vi.fn(() => []),
     getLiveMood: vi.fn(() => null),
     setPaused: vi.fn((paused: boolean) => ({ ...status, paused })),
-    pauseFor: notUsed,
     reportCamera: vi.fn(() => status),
     getCaptureTarget: vi.fn(() => ({ kind: 'message-port' as const })),
     checkIn: vi.fn(() => {
@@ -40,36 +38,7 @@ function service(): ApiHandlers {
     setStoreText: vi.fn((storeText: boolean) => ({ storeText })),
     getIngestInfo: vi.fn(() => ({ url: null, token: 't', enabled: false })),
     setIngestEnabled: vi.fn((enabled: boolean) => ({ url: null, token: 't', enabled })),
-    // The break-prompt and baseline calls go through the same handlers; these tests do not call them.
-    getPromptSettings: notUsed,
-    setPromptSettings: notUsed,
-    getPrompts: notUsed,
-    answerPrompt: notUsed,
-    correctMood: notUsed,
-    getPersonal: notUsed,
-    resetPersonal: notUsed,
-    startExpressionStep: notUsed,
-    cancelExpressionStep: notUsed,
-    // So are the history, settings and first-run calls.
-    getDayHistory: notUsed,
-    getTrends: notUsed,
-    getHeatmap: notUsed,
-    explainAt: notUsed,
-    exportHistory: notUsed,
-    deleteHistory: notUsed,
-    getRetention: notUsed,
-    setRetention: notUsed,
-    getSensorSettings: notUsed,
-    setSensorSettings: notUsed,
-    getFirstRun: notUsed,
-    completeFirstRun: notUsed,
-    getDesktopSettings: notUsed,
-    setDesktopSettings: notUsed,
-    getMoodFeed: notUsed,
-    setMoodFeedEnabled: notUsed,
-    createFeedClient: notUsed,
-    revokeFeedClient: notUsed,
-  };
+  });
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });

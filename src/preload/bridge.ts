@@ -8,15 +8,18 @@ import {
   apiChannel,
   eventChannel,
   isApiEvent,
+  type ApiArgs,
   type ApiClient,
   type ApiEvent,
   type ApiMethod,
+  type ApiResult,
   type AttuneBridge,
   type AttuneEvents,
   type EventListener,
 } from '../shared/api';
 import { CAPTURE_PORT_CHANNEL } from '../shared/capture-port';
 import { fail, type Envelope } from '../shared/envelope';
+import { mapNames } from '../shared/spec';
 
 /** The part of an IpcRendererEvent the preload reads. */
 export interface IpcEventLike {
@@ -30,15 +33,16 @@ export interface IpcRendererLike {
 }
 
 export function buildBridge(ipc: IpcRendererLike): AttuneBridge {
-  const client: Partial<Record<ApiMethod, (...args: unknown[]) => Promise<Envelope<unknown>>>> = {};
-  for (const method of API_METHODS) {
-    client[method] = (...args) =>
+  // One function per method of API_SPEC, each invoking its channel; main answers with the method's envelope.
+  const call =
+    <M extends ApiMethod>(method: M) =>
+    (...args: ApiArgs<M>): Promise<Envelope<ApiResult<M>>> =>
       ipc.invoke(apiChannel(method), ...args).then(
-        (result) => result as Envelope<unknown>,
+        (result) => result as Envelope<ApiResult<M>>,
         // Only reached when main has no handler (e.g. while quitting): keep the envelope promise.
         (err: unknown) => fail('engine-unavailable', err instanceof Error ? err.message : String(err)),
       );
-  }
+  const client = mapNames<ApiClient>(API_METHODS, call);
   const on = <E extends ApiEvent>(event: E, listener: EventListener<E>): (() => void) => {
     if (!isApiEvent(event)) throw new TypeError(`Unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
@@ -52,8 +56,7 @@ export function buildBridge(ipc: IpcRendererLike): AttuneBridge {
       ipc.removeListener(channel, relay);
     };
   };
-  // Every method is set by the loop above; the mapped type cannot be built by a loop.
-  return Object.freeze({ ...(client as ApiClient), on });
+  return Object.freeze({ ...client, on });
 }
 
 /** What relayCapturePort needs of `window`. */

@@ -1,118 +1,23 @@
 /**
- * The renderer ↔ app contract. Written once here; the preload object, the Electron IPC handlers,
- * the host's WebSocket server and the renderer's `api` module all derive from it.
+ * The renderer ↔ app contract's types and names, all derived from API_SPEC (api-spec.ts): the preload object, the
+ * Electron IPC handlers, the host's WebSocket server and the renderer's `api` module use them.
  */
 import type { Envelope } from './envelope';
-import type { AppStatus, CameraState, FaceObservation, LiveMood, MoodSample, SampleSource, VoiceReading } from './mood';
-import type {
-  DayHistory,
-  DeleteScope,
-  DeleteSummary,
-  DesktopSettings,
-  Explanation,
-  ExportFormat,
-  ExportTarget,
-  FirstRunState,
-  HeatmapDay,
-  SensorSettings,
-  Trends,
-} from './history-api';
-import type { RetentionSettings } from './history';
-import type { CreatedFeedClient, FeedClientRequest, FeedReaders, MoodFeedInfo } from './feed';
-import type { Emotion } from './labels';
-import type { ExpressionStep, PersonalInfo, PersonalModality } from './personal-info';
-import type { BreakPrompt, PromptAction, PromptSettings } from './prompts';
-import type { CheckIn, CheckInRequest, IngestInfo, TextSettings } from './text-input';
-import type { PauseSpan } from './timed-pause';
+import type { AppStatus, FaceObservation, LiveMood, VoiceReading } from './mood';
+import type { FeedReaders } from './feed';
+import type { ExpressionStep, PersonalInfo } from './personal-info';
+import type { BreakPrompt } from './prompts';
+import type { SensorSettings } from './history-api';
+import { API_SPEC } from './api-spec';
+import { hasMethod, methodsOf, type OwnedBy, type Signatures } from './spec';
 
-export interface TimeRange {
-  /** Unix ms, inclusive. */
-  from: number;
-  /** Unix ms, exclusive. */
-  to: number;
-}
+export { API_SPEC, type CaptureTarget, type TimeRange } from './api-spec';
 
-export interface AttuneApi {
-  getStatus(): AppStatus;
-  /** Stored samples in a range, oldest first, optionally of one source. */
-  getSamples(range: TimeRange, source?: SampleSource): MoodSample[];
-  /** The latest live mood, or null before any evidence. */
-  getLiveMood(): LiveMood | null;
-  setPaused(paused: boolean): AppStatus;
-  /** Pauses for some minutes or until tomorrow (local midnight), then resumes by itself; `setPaused` ends it sooner. */
-  pauseFor(span: PauseSpan): AppStatus;
-  /** The capture page reports what the camera is doing (permission refused, busy…). */
-  reportCamera(state: CameraState): AppStatus;
-  /** Where the capture page sends frames: a MessagePort handed over by the preload, or the engine's socket. */
-  getCaptureTarget(): CaptureTarget;
-  /** Stores a check-in: the note's reading by the text model beside the person's own rating. */
-  checkIn(request: CheckInRequest): CheckIn;
-  /** Check-ins in a range, oldest first (the timeline's markers). */
-  getCheckIns(range: TimeRange): CheckIn[];
-  getTextSettings(): TextSettings;
-  /** Keep check-in notes (true) or only their readings (false, the default). */
-  setStoreText(storeText: boolean): TextSettings;
-  /** The local text endpoint's address, token and switch. */
-  getIngestInfo(): IngestInfo;
-  /** Switches the local text endpoint on or off (default off). */
-  setIngestEnabled(enabled: boolean): IngestInfo;
-  getPromptSettings(): PromptSettings;
-  /** Changes some prompt rules; values outside their limits are refused with `bad-input`. */
-  setPromptSettings(patch: Partial<PromptSettings>): PromptSettings;
-  /** Prompts shown in a range, oldest first, with their evidence, answer and outcome. */
-  getPrompts(range: TimeRange): BreakPrompt[];
-  /** Records the person's answer to a prompt; `wrong` with `felt` also counts as a correction. */
-  answerPrompt(id: number, action: PromptAction, felt?: Emotion): BreakPrompt;
-  /**
-   * "This is wrong, I feel …": the readings of the seconds before teach the personal model, and the answer is the
-   * updated mood. Refused with `paused` while sensing is paused (there is nothing to learn from).
-   */
-  correctMood(felt: Emotion): LiveMood | null;
-  /** What the personal model learnt: examples by source and label, what calibration changed, any problem. */
-  getPersonal(): PersonalInfo;
-  /** Forgets every calibration step, correction and check-in the personal model learnt from. */
-  resetPersonal(): PersonalInfo;
-  /**
-   * Starts one step of "Teach Attune your expressions": about 3 s of the face showing `label` (or a sentence said
-   * in that tone). Refused with `camera-off` or `paused`; it ends as a 'done' or 'failed' (`no-face`, `timed-out`)
-   * 'expression' event.
-   */
-  startExpressionStep(modality: PersonalModality, label: Emotion): ExpressionStep;
-  cancelExpressionStep(): ExpressionStep;
-  /** A day (or any range) of the fused mood per minute, with prompts, events and check-ins. */
-  getDayHistory(range: TimeRange): DayHistory;
-  /** Week and month views: shares and valence by day, by hour of day, and whether breaks helped. */
-  getTrends(range: TimeRange): Trends;
-  /** The calendar heatmap: mean valence per local day. */
-  getHeatmap(range: TimeRange): HeatmapDay[];
-  /** What the app sensed around one instant, and why a prompt came then. */
-  explainAt(t: number): Explanation;
-  /** Exports a range (the whole history when absent) as CSV or JSON. */
-  exportHistory(format: ExportFormat, range?: TimeRange): ExportTarget;
-  /** Deletes everything, a day or a range, immediately. */
-  deleteHistory(scope: DeleteScope): DeleteSummary;
-  getRetention(): RetentionSettings;
-  setRetention(patch: Partial<RetentionSettings>): RetentionSettings;
-  getSensorSettings(): SensorSettings;
-  setSensorSettings(patch: Partial<SensorSettings>): SensorSettings;
-  getFirstRun(): FirstRunState;
-  /** Ends the first run with the sensors the person chose. */
-  completeFirstRun(sensors: Pick<SensorSettings, 'camera' | 'microphone'>): FirstRunState;
-  /** Null where the app is not a desktop app (the headless host). */
-  getDesktopSettings(): DesktopSettings | null;
-  setDesktopSettings(patch: Partial<DesktopSettings>): DesktopSettings | null;
-  /** The local mood feed: its switch, address, clients and who is reading now (shared/feed.ts). */
-  getMoodFeed(): MoodFeedInfo;
-  /** Switches the mood feed on or off (default off). */
-  setMoodFeedEnabled(enabled: boolean): MoodFeedInfo;
-  /** Lets one more app read the mood; the answer holds its token, shown this once. */
-  createFeedClient(request: FeedClientRequest): CreatedFeedClient;
-  /** Removes an app's access at once (its open streams end). */
-  revokeFeedClient(id: number): MoodFeedInfo;
-}
-
-export type CaptureTarget =
-  { kind: 'message-port' } | { kind: 'websocket'; url: string } | { kind: 'unavailable'; reason: string };
+/**
+ * Every call the renderer can make, as API_SPEC words it. An interface rather than the mapped type itself, so
+ * `AttuneApi[M]` for a generic M stays a lookup the compiler can reason about.
+ */
+export interface AttuneApi extends Signatures<typeof API_SPEC> {}
 
 /** Pushed from the app to every renderer page. */
 export interface AttuneEvents {
@@ -154,48 +59,12 @@ export type AttuneBridge = ApiClient & {
   on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void;
 };
 
-export const API_METHODS = [
-  'getStatus',
-  'getSamples',
-  'getLiveMood',
-  'setPaused',
-  'pauseFor',
-  'reportCamera',
-  'getCaptureTarget',
-  'checkIn',
-  'getCheckIns',
-  'getTextSettings',
-  'setStoreText',
-  'getIngestInfo',
-  'setIngestEnabled',
-  'getPromptSettings',
-  'setPromptSettings',
-  'getPrompts',
-  'answerPrompt',
-  'correctMood',
-  'getPersonal',
-  'resetPersonal',
-  'startExpressionStep',
-  'cancelExpressionStep',
-  'getDayHistory',
-  'getTrends',
-  'getHeatmap',
-  'explainAt',
-  'exportHistory',
-  'deleteHistory',
-  'getRetention',
-  'setRetention',
-  'getSensorSettings',
-  'setSensorSettings',
-  'getFirstRun',
-  'completeFirstRun',
-  'getDesktopSettings',
-  'setDesktopSettings',
-  'getMoodFeed',
-  'setMoodFeedEnabled',
-  'createFeedClient',
-  'revokeFeedClient',
-] as const satisfies readonly ApiMethod[];
+/** Every method name, in the spec's order. */
+export const API_METHODS: readonly ApiMethod[] = methodsOf(API_SPEC);
+
+/** Methods the engine answers (the app passes them on) and those the app answers itself. */
+export type EngineOwnedMethod = OwnedBy<typeof API_SPEC, 'engine'>;
+export type AppOwnedMethod = OwnedBy<typeof API_SPEC, 'app'>;
 
 export const API_EVENTS = [
   'status',
@@ -209,18 +78,15 @@ export const API_EVENTS = [
   'feed',
 ] as const satisfies readonly ApiEvent[];
 
-// Compile-time proof that the lists above name every method and event of the interfaces.
-type Unlisted<K, L extends readonly unknown[]> = Exclude<K, L[number]>;
-const everyMethodListed: [Unlisted<ApiMethod, typeof API_METHODS>] extends [never] ? true : never = true;
-const everyEventListed: [Unlisted<ApiEvent, typeof API_EVENTS>] extends [never] ? true : never = true;
-void everyMethodListed;
+// Compile-time proof that the list above names every event of the interface.
+const everyEventListed: [Exclude<ApiEvent, (typeof API_EVENTS)[number]>] extends [never] ? true : never = true;
 void everyEventListed;
 
 export const apiChannel = (method: ApiMethod): `attune:api:${ApiMethod}` => `attune:api:${method}`;
 export const eventChannel = (event: ApiEvent): `attune:event:${ApiEvent}` => `attune:event:${event}`;
 
 export function isApiMethod(value: unknown): value is ApiMethod {
-  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
+  return hasMethod(API_SPEC, value);
 }
 
 export function isApiEvent(value: unknown): value is ApiEvent {

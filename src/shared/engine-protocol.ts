@@ -2,7 +2,10 @@
  * Messages between the app (Electron main or the headless host) and the engine process,
  * and between the capture page and the engine. Tagged unions; every message carries a sequence number.
  */
-import type { AttuneApi, TimeRange } from './api';
+import * as v from 'valibot';
+import { API_SPEC, type ApiMethod, type TimeRange } from './api';
+import * as s from './api-schemas';
+import { method, ownedBy, pickSpec, type Signatures } from './spec';
 import type { AudioMessage } from './audio-protocol';
 import type { AppError, Envelope } from './envelope';
 import type { CameraState, FaceObservation, LiveMood, MoodSample, VoiceReading } from './mood';
@@ -54,80 +57,78 @@ export interface EngineConfig {
   testClock?: boolean;
 }
 
-/**
- * Engine requests the renderer contract already words: same name, arguments and result as in AttuneApi, so they
- * are declared once, there. The app forwards most of them unchanged (engine-forwards.ts).
- */
-export type SharedMethod =
-  | 'getSamples'
-  | 'getLiveMood'
-  | 'checkIn'
-  | 'getCheckIns'
-  | 'getTextSettings'
-  | 'setStoreText'
-  | 'getPromptSettings'
-  | 'setPromptSettings'
-  | 'getPrompts'
-  | 'answerPrompt'
-  | 'correctMood'
-  | 'getPersonal'
-  | 'resetPersonal'
-  | 'startExpressionStep'
-  | 'cancelExpressionStep'
-  | 'getDayHistory'
-  | 'getTrends'
-  | 'getHeatmap'
-  | 'explainAt'
-  | 'deleteHistory'
-  | 'getRetention'
-  | 'setRetention'
-  | 'getSensorSettings'
-  | 'setSensorSettings'
-  | 'getFirstRun'
-  | 'completeFirstRun';
+const none = v.strictTuple([]);
+const request = <F extends (...args: never[]) => unknown>(args: v.GenericSchema<unknown, Parameters<F>>) =>
+  method<F>()('engine', args);
 
-/** Requests the app can make of the engine; answered with a `response`. */
-export interface EngineApi extends Pick<AttuneApi, SharedMethod> {
-  setPaused(paused: boolean): void;
-  setCamera(state: CameraState): void;
-  countSamples(): number;
+/**
+ * Requests only the app makes of the engine (the renderer contract lacks them). A few share a name with a call
+ * the app answers itself (APP_BUILT_ON_ENGINE below); none shares one with a call the engine answers.
+ */
+export const ENGINE_ONLY_SPEC = {
+  setPaused: request<(paused: boolean) => void>(v.strictTuple([s.bool])),
+  setCamera: request<(state: CameraState) => void>(v.strictTuple([s.cameraState])),
+  countSamples: request<() => number>(none),
   /** Classifies one text and stores its reading as a 'text' sample (the text itself only if `storeText`). */
-  addText(input: TextInput): MoodSample;
+  addText: request<(input: TextInput) => MoodSample>(v.strictTuple([s.textInput])),
   /** Classifies texts and stores them in one transaction: all or none. Returns how many were stored. */
-  addTexts(inputs: TextInput[]): number;
+  addTexts: request<(inputs: TextInput[]) => number>(v.strictTuple([v.array(s.textInput)])),
   /** The local text endpoint's token (created on first use) and switch. */
-  getIngestSettings(): IngestSettings;
-  setIngestEnabled(enabled: boolean): IngestSettings;
+  getIngestSettings: request<() => IngestSettings>(none),
+  /** Switches the local text endpoint; the app's `setIngestEnabled` adds the endpoint's address. */
+  setIngestSwitch: request<(enabled: boolean) => IngestSettings>(v.strictTuple([s.bool])),
   /** What the desktop tells about the person's situation (lock, idle, meeting, full screen). */
-  setEnvironment(environment: Environment): void;
+  setEnvironment: request<(environment: Environment) => void>(
+    v.strictTuple([v.looseObject({ locked: s.bool, idle: s.bool, meeting: s.bool, fullscreen: s.bool })]),
+  ),
   /** Test clock only (see EngineConfig.testClock): moves the engine's time forward by `ms`. */
-  advanceClock(ms: number): number;
+  advanceClock: request<(ms: number) => number>(v.strictTuple([v.pipe(s.finite, v.minValue(0))])),
   /**
-   * Streams the history of `range` (everything when undefined) as CSV or JSON into the file at `path` (absolute),
+   * Streams the history of `range` (everything when absent) as CSV or JSON into the file at `path` (absolute),
    * created or replaced with user-only permissions (0600). Electron's main calls it after its save dialog; the
    * headless host into a private temporary folder it then serves once. Answers the bytes written.
    */
-  writeExport(format: ExportFormat, range: TimeRange | undefined, path: string): Promise<{ bytes: number }>;
+  writeExport: request<
+    (format: ExportFormat, range: TimeRange | null | undefined, path: string) => Promise<{ bytes: number }>
+  >(v.strictTuple([s.exportFormat, s.optionalRange, v.pipe(v.string(), v.minLength(1))])),
   /** The mood feed's switch and clients (shared/feed.ts); tokens are never read back. */
-  getMoodFeed(): FeedState;
-  setMoodFeedEnabled(enabled: boolean): FeedState;
+  getMoodFeed: request<() => FeedState>(none),
+  setMoodFeedEnabled: request<(enabled: boolean) => FeedState>(v.strictTuple([s.bool])),
   /** A new client and its token (the only time the token exists outside the client). */
-  createFeedClient(request: FeedClientRequest): { client: FeedClientRecord; token: string };
-  revokeFeedClient(id: number): FeedState;
+  createFeedClient: request<(request: FeedClientRequest) => { client: FeedClientRecord; token: string }>(
+    v.strictTuple([s.feedClientRequest]),
+  ),
+  revokeFeedClient: request<(id: number) => FeedState>(v.strictTuple([s.safeInteger])),
   /** For the side serving the feed: the switch and each client's token hash. */
-  getFeedAuth(): FeedAuth;
+  getFeedAuth: request<() => FeedAuth>(none),
   /** Last-read times, batched by the side serving the feed. */
-  markFeedRead(reads: { id: number; t: number }[]): void;
+  markFeedRead: request<(reads: { id: number; t: number }[]) => void>(
+    v.strictTuple([v.array(v.looseObject({ id: s.safeInteger, t: s.finite }))]),
+  ),
   /** The fused mood's rollups in a range, per minute or quarter-hour. */
-  getFeedHistory(range: TimeRange, resolution: FeedResolution): FeedHistoryPoint[];
-}
+  getFeedHistory: request<(range: TimeRange, resolution: FeedResolution) => FeedHistoryPoint[]>(
+    v.strictTuple([s.range(), v.picklist(['minute', 'quarter'])]),
+  ),
+} as const;
 
-// Compile-time proof that EngineApi keeps every shared method exactly as AttuneApi words it (an interface may
-// narrow an inherited method; this refuses that).
+/** Every request the engine answers: the renderer calls it owns (same name, arguments and result) and its own. */
+export const ENGINE_SPEC = {
+  ...pickSpec(API_SPEC, ownedBy(API_SPEC, 'engine')),
+  ...ENGINE_ONLY_SPEC,
+};
+
+/** Requests the app can make of the engine; answered with a `response` (an interface: see AttuneApi). */
+export interface EngineApi extends Signatures<typeof ENGINE_SPEC> {}
+
+/**
+ * Calls the app answers itself on top of an engine request of the same name that answers less (the app adds its
+ * status, the feed's address and readers). Pinned here so no other name can mean two things on two sides.
+ */
+type AppBuiltOnEngine = 'setPaused' | 'getMoodFeed' | 'setMoodFeedEnabled' | 'createFeedClient' | 'revokeFeedClient';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Reworded = { [M in SharedMethod]: Same<EngineApi[M], AttuneApi[M]> extends true ? never : M }[SharedMethod];
-const sharedMethodsAgree: [Reworded] extends [never] ? true : never = true;
-void sharedMethodsAgree;
+type EngineOnly = keyof typeof ENGINE_ONLY_SPEC;
+const namesMeanOneThing: Same<Extract<EngineOnly, ApiMethod>, AppBuiltOnEngine> = true;
+void namesMeanOneThing;
 
 export interface IngestSettings {
   /** 32 random bytes, base64url; made once per install and kept in the settings table. */

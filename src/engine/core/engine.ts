@@ -1,7 +1,7 @@
 /**
  * The engine's core, free of any process plumbing: takes frames, runs the face pipeline, keeps the live
- * mood, stores numbers, and answers the app's requests (those a service answers as it stands are routed to it
- * by engine-routes.ts). Frames are dropped after analysis.
+ * mood, stores numbers, and answers the app's requests (engine-routes.ts routes those a service answers as it
+ * stands straight to it). Frames are dropped after analysis.
  */
 import type { TimeRange } from '../../shared/api';
 import type { EngineEvent, LogLevel } from '../../shared/engine-protocol';
@@ -16,30 +16,15 @@ import type { RetentionSettings } from '../../shared/history';
 import type { DeleteScope, DeleteSummary, ExportFormat } from '../../shared/history-api';
 import type { AudioChunk } from '../capture/capture-input';
 import { expressionConfidence, labelFor } from '../vision/observation';
-import type { EngineOwnApi } from '../process/engine-routes';
 import type { Frame, FrameAnalyzer } from '../vision/frame-analyzer';
 import type { HistoryService } from '../history/history-service';
 import type { MoodService } from '../mood/mood-service';
 import type { PersonalService } from '../personal/personal-service';
 import type { TextIntake } from '../text/text-intake';
 import type { EngineFeed } from '../feed/engine-feed';
+import type { SampleRepository, VoiceAnalyzer } from './ports';
 
-/** The part of the store the engine writes and reads. */
-export interface SampleRepository {
-  insert(samples: MoodSample[]): unknown;
-  range(from: number, to: number, source?: SampleSource): MoodSample[];
-  count(): number;
-}
-
-/** What the engine needs from the voice pipeline (VoicePipeline is one): utterances a chunk completes. */
-export interface VoiceAnalyzer {
-  push(
-    pcm16k: Float32Array,
-    t: number,
-  ): Promise<{ startMs: number; endMs: number; result: Omit<VoiceReading, 'startMs' | 'endMs'> }[]>;
-  /** Closes the open utterance, if any (pause, shutdown). */
-  flush(): Promise<{ startMs: number; endMs: number; result: Omit<VoiceReading, 'startMs' | 'endMs'> }[]>;
-}
+export type { SampleRepository, VoiceAnalyzer } from './ports';
 
 export interface EngineDeps {
   /** The face pipeline; null when its model did not load: frames are dropped, voice and text still work. */
@@ -79,7 +64,7 @@ export interface EngineDeps {
   maxPendingAudio?: number;
 }
 
-export class Engine implements EngineOwnApi {
+export class Engine {
   private paused = false;
   private busy = false;
   /** Latest frame waiting while one is analysed: older ones are dropped, so the engine never falls behind. */

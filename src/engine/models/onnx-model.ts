@@ -2,27 +2,18 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type * as OrtModule from 'onnxruntime-node';
 import { AttuneError } from '../../shared/envelope';
+import type { FloatTensor, Model } from './model';
+
+export type { FloatTensor, Model } from './model';
 
 /** The onnxruntime module, injected so tests and the engine choose which runtime (and build) to use. */
 export type Ort = typeof OrtModule;
-
-/** A float32 tensor as plain data: what goes into and comes out of {@link OnnxModel.run}. */
-export interface FloatTensor {
-  data: Float32Array;
-  dims: readonly number[];
-}
 
 export interface OnnxModelOptions {
   /** Threads one operator may use (onnxruntime intraOpNumThreads). Default 1: the engine shares the machine. */
   threads?: number;
   /** Hex sha256 the bytes must have; a mismatch is a corrupt model. Default: not checked. */
   sha256?: string;
-}
-
-/** What pre- and post-processing code needs from a model; tests substitute a fake. */
-export interface Model {
-  run(feeds: Record<string, FloatTensor>): Promise<Record<string, FloatTensor>>;
-  release(): Promise<void>;
 }
 
 /**

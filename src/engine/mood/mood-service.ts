@@ -21,7 +21,7 @@ import {
   type PromptSettings,
 } from '../../shared/prompts';
 import type { EventData, HistoryEventKind } from '../../shared/history';
-import type { SampleRepository } from '../core/engine';
+import type { SampleRepository } from '../core/ports';
 import type { SettingsRepository } from '../text/text-intake';
 
 /** The part of the prompt store the service uses (PromptStore is one). */

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { EngineRequest } from '../../shared/engine-protocol';
 import { Fuzz, FUZZ_SEED, fuzzRuns, fuzzTimeout } from '../sim/fuzz.test-support';
 import { Engine } from '../core/engine';
-import { ENGINE_METHODS, SERVICE_ROUTES, engineApi } from './engine-routes';
+import { ENGINE_ROUTES, engineApi } from './engine-routes';
 import { engineArgsValid } from './engine-args';
 import type { FrameAnalyzer } from '../vision/frame-analyzer';
 import { handleRequest } from './request-handler';
 import { testMoodService } from '../test-support/mood-service';
 
-const METHODS = [...ENGINE_METHODS, ...Object.keys(SERVICE_ROUTES)];
+const METHODS = Object.keys(ENGINE_ROUTES);
 
 describe('engine protocol fuzz', () => {
   it(

@@ -1,14 +1,29 @@
 /**
- * Who answers each engine request. Calls a service answers as it stands go straight to it, one line each, rather
- * than through an Engine method that only forwards; the Engine answers the rest itself (frames and pause, text
- * evidence, the test clock, export, and the history calls with side effects).
+ * The engine's one route table: who answers each request of ENGINE_SPEC. Calls a service answers as it stands go
+ * straight to it; the Engine answers the rest itself (frames and pause, text evidence, the test clock, export, and
+ * the history calls with side effects). A request missing here, or answered with the wrong type, fails to compile.
  */
-import type { EngineApi, EngineMethod } from '../../shared/engine-protocol';
+import { ENGINE_SPEC, type EngineApi, type EngineMethod } from '../../shared/engine-protocol';
+import { mapNames, methodsOf } from '../../shared/spec';
 import type { Engine } from '../core/engine';
 
-type Route<M extends EngineMethod> = (engine: Engine, ...args: Parameters<EngineApi[M]>) => ReturnType<EngineApi[M]>;
+type Routes = {
+  readonly [M in EngineMethod]: (engine: Engine, ...args: Parameters<EngineApi[M]>) => ReturnType<EngineApi[M]>;
+};
 
-export const SERVICE_ROUTES = {
+export const ENGINE_ROUTES: Routes = {
+  // Samples, the live mood, pause, camera and text evidence: the Engine itself.
+  getSamples: (e, range, source) => e.getSamples(range, source),
+  getLiveMood: (e) => e.getLiveMood(),
+  setPaused: (e, paused) => e.setPaused(paused),
+  setCamera: (e, state) => e.setCamera(state),
+  countSamples: (e) => e.countSamples(),
+  addText: (e, input) => e.addText(input),
+  addTexts: (e, inputs) => e.addTexts(inputs),
+  checkIn: (e, request) => e.checkIn(request),
+  correctMood: (e, felt) => e.correctMood(felt),
+  answerPrompt: (e, id, action, felt) => e.answerPrompt(id, action, felt),
+  advanceClock: (e, ms) => e.advanceClock(ms),
   // Fusion, prompts and the baseline.
   setEnvironment: (e, environment) => e.mood.setEnvironment(environment),
   getPromptSettings: (e) => e.mood.getPromptSettings(),
@@ -19,12 +34,16 @@ export const SERVICE_ROUTES = {
   resetPersonal: (e) => e.personal.reset(),
   startExpressionStep: (e, modality, label) => e.personal.startStep(modality, label),
   cancelExpressionStep: (e) => e.personal.cancelStep(),
-  // The history and the settings it keeps (`internal` where the engine keeps none).
+  // The history and the settings it keeps (`internal` where the engine keeps none); export and deletion have
+  // side effects on the live state, so the Engine answers them.
   getDayHistory: (e, range) => e.history().dayHistory(range),
   getTrends: (e, range) => e.history().trends(range),
   getHeatmap: (e, range) => e.history().heatmap(range),
   explainAt: (e, t) => e.history().explainAt(t),
+  writeExport: (e, format, range, path) => e.writeExport(format, range ?? undefined, path),
+  deleteHistory: (e, scope) => e.deleteHistory(scope),
   getRetention: (e) => e.history().settings.retention(),
+  setRetention: (e, patch) => e.setRetention(patch),
   getSensorSettings: (e) => e.history().settings.sensors(),
   setSensorSettings: (e, patch) => e.history().settings.setSensors(patch),
   getFirstRun: (e) => e.history().settings.firstRun(),
@@ -34,7 +53,7 @@ export const SERVICE_ROUTES = {
   getTextSettings: (e) => e.intake().textSettings(),
   setStoreText: (e, storeText) => e.intake().setStoreText(storeText),
   getIngestSettings: (e) => e.intake().ingestSettings(),
-  setIngestEnabled: (e, enabled) => e.intake().setIngestEnabled(enabled),
+  setIngestSwitch: (e, enabled) => e.intake().setIngestEnabled(enabled),
   // The mood feed's clients, switch and history (`internal` where the engine keeps none).
   getMoodFeed: (e) => e.feed().state(),
   setMoodFeedEnabled: (e, enabled) => e.feed().setEnabled(enabled),
@@ -43,48 +62,16 @@ export const SERVICE_ROUTES = {
   getFeedAuth: (e) => e.feed().auth(),
   markFeedRead: (e, reads) => e.feed().markRead(reads),
   getFeedHistory: (e, range, resolution) => e.feed().historyRange(range, resolution),
-} satisfies { [M in EngineMethod]?: Route<M> };
-
-/** Requests the Engine answers by its own method of the same name. */
-export const ENGINE_METHODS = [
-  'getSamples',
-  'getLiveMood',
-  'setPaused',
-  'setCamera',
-  'countSamples',
-  'addText',
-  'addTexts',
-  'checkIn',
-  'correctMood',
-  'answerPrompt',
-  'advanceClock',
-  'writeExport',
-  'deleteHistory',
-  'setRetention',
-] as const satisfies readonly EngineMethod[];
-
-type RoutedMethod = keyof typeof SERVICE_ROUTES;
-type OwnMethod = (typeof ENGINE_METHODS)[number];
-/** What the Engine class must implement, as EngineApi words it. */
-export type EngineOwnApi = Pick<EngineApi, OwnMethod>;
-
-// Compile-time proof that every request has exactly one answerer.
-const everyRequestAnswered: [Exclude<EngineMethod, RoutedMethod | OwnMethod>] extends [never] ? true : never = true;
-const noRequestAnsweredTwice: [Extract<RoutedMethod, OwnMethod>] extends [never] ? true : never = true;
-void everyRequestAnswered;
-void noRequestAnsweredTwice;
+};
 
 /** The engine's whole API: what the request handler answers from, and what tests call. */
 export function engineApi(engine: Engine): EngineApi {
   // Widening, not a cast: each route takes the engine and then its own arguments.
-  const routes: Record<string, (engine: Engine, ...args: never[]) => unknown> = SERVICE_ROUTES;
-  const routed = Object.entries(routes).map(([method, route]) => [
-    method,
-    (...args: never[]) => route(engine, ...args),
-  ]);
-  const own = ENGINE_METHODS.map((method) => [method, engine[method].bind(engine)]);
-  // The one cast: Object.fromEntries cannot keep which function goes with which name. Each routed entry is its
-  // Route (checked above against EngineApi) with the engine bound, each own one the Engine's method (checked by
-  // `Engine implements EngineOwnApi`), and the two lists together name every request exactly once.
-  return Object.fromEntries([...routed, ...own]) as EngineApi;
+  const routes: Readonly<Record<EngineMethod, (engine: Engine, ...args: never[]) => unknown>> = ENGINE_ROUTES;
+  return mapNames<EngineApi>(
+    methodsOf(ENGINE_SPEC),
+    (method) =>
+      (...args: never[]) =>
+        routes[method](engine, ...args),
+  );
 }

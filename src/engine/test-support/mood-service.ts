@@ -2,7 +2,7 @@
 import { ManualClock, type Clock } from '../../shared/clock';
 import type { EngineEvent } from '../../shared/engine-protocol';
 import { fixedOffsetLocalTime } from '../../shared/prompt-policy';
-import type { SampleRepository } from '../core/engine';
+import type { SampleRepository } from '../core/ports';
 import { MoodService } from '../mood/mood-service';
 import { EventStore } from '../store/events';
 import { openDatabase } from '../store/open-database';

@@ -100,7 +100,7 @@ describe('text evidence in the engine', () => {
   it('makes the endpoint token once and keeps the switch off until turned on', () => {
     const { api } = setup();
     expect(api.getIngestSettings()).toEqual({ token: 'token-1', enabled: false });
-    expect(api.setIngestEnabled(true)).toEqual({ token: 'token-1', enabled: true });
+    expect(api.setIngestSwitch(true)).toEqual({ token: 'token-1', enabled: true });
     expect(api.getIngestSettings()).toEqual({ token: 'token-1', enabled: true });
   });
 

@@ -15,7 +15,7 @@ import {
   type TextInput,
   type TextSettings,
 } from '../../shared/text-input';
-import type { SampleRepository } from '../core/engine';
+import type { SampleRepository } from '../core/ports';
 import type { TextClassification } from './text-classifier';
 
 export interface TextAnalyzer {

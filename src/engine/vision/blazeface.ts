@@ -4,7 +4,7 @@ import { BLAZEFACE_FRONT_LAYERS, generateAnchors, type Anchor, type AnchorLayer 
 import { decodeDetections, weightedNms, type Detection } from './blazeface-decode';
 import type { RgbaImage } from './image';
 import { letterbox, renderLetterbox, toSource, type Letterbox } from './letterbox';
-import type { FloatTensor, Model } from '../models/onnx-model';
+import type { FloatTensor, Model } from '../models/model';
 
 /** BlazeFace short-range input side, px. */
 export const BLAZEFACE_SIZE = 128;

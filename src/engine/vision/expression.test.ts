@@ -3,7 +3,7 @@ import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, probsToVector, type EmotionProbs } from '../../shared/labels';
 import { ExpressionModel, classifyExpression, combineProbs, predictMembers, softmax, toCanonical } from './expression';
 import type { RgbaImage } from './image';
-import type { FloatTensor, Model } from '../models/onnx-model';
+import type { FloatTensor, Model } from '../models/model';
 
 const HUMAN_ORDER = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
 const FACEAPI_ORDER = ['neutral', 'happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised'];

@@ -2,7 +2,7 @@ import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, canonicalLabel, type EmotionProbs } from '../../shared/labels';
 import { faceApiTensor, humanTensor } from './expression-input';
 import { flipHorizontal, type RgbaImage } from './image';
-import type { Model } from '../models/onnx-model';
+import type { Model } from '../models/model';
 
 /** The expression models: two converted from npm packages, one trained by scripts/train/face-cnn.py. */
 export const EXPRESSION_MODEL_IDS = ['human', 'faceapi', 'attune'] as const;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FloatTensor, Model } from '../models/onnx-model';
+import type { FloatTensor, Model } from '../models/model';
 import { MODELS_DIR } from './pipeline-test-helpers';
 import { voiceLike } from './test-signals';
 import { CNN_MIN_FRAMES, VoiceCnn } from './voice-cnn';
