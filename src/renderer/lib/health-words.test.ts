@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../shared/envelope';
 import type { HealthPart, HealthProblem } from '../../shared/health';
 import type { AppStatus } from '../../shared/mood';
-import { CAMERA_BUSY_WORDS, healthNotices } from './health-words';
+import { healthNotices } from './health-words';
 import { diagnosticIn } from './non-diagnostic.test-support';
 
 const status = (over: Partial<AppStatus> = {}): AppStatus => ({
@@ -65,8 +65,27 @@ describe('healthNotices', () => {
   });
 
   it('names a camera held by another program, unless Attune is paused', () => {
-    expect(healthNotices(status({ camera: 'busy' }))).toEqual([{ key: 'camera', text: CAMERA_BUSY_WORDS }]);
+    expect(healthNotices(status({ camera: 'busy' }))).toEqual([
+      {
+        key: 'camera',
+        text:
+          'Another program is using the camera. Voice and written words still work. Attune tries the camera ' +
+          'again by itself; closing the other program frees it.',
+      },
+    ]);
     expect(healthNotices(status({ camera: 'busy', paused: true }))).toEqual([]);
+  });
+
+  it('promises only what still works when several parts are out', () => {
+    const problems = [problem('voice', 'model-corrupt')];
+    const [voice, camera] = healthNotices(status({ problems, camera: 'busy' }));
+    expect(voice?.text).toMatch(/damaged\. Written words still work\. Reinstalling/);
+    expect(camera?.text).toMatch(/using the camera\. Written words still work\. Attune tries/);
+    const all = [problem('face', 'model-missing'), problem('voice', 'model-missing'), problem('text', 'model-missing')];
+    const [face] = healthNotices(status({ problems: all }));
+    expect(face?.text).toBe(
+      "Attune can't read facial expressions because a file it needs is missing. Reinstalling Attune should fix this.",
+    );
   });
 
   it('lists several at once, most basic first, and none while the engine is not ready', () => {
@@ -83,7 +102,7 @@ describe('healthNotices', () => {
     const texts = CASES.map(
       ([part, kind]) => healthNotices(status({ problems: [problem(part, kind)] }))[0]?.text ?? '',
     );
-    texts.push(CAMERA_BUSY_WORDS);
+    texts.push(healthNotices(status({ camera: 'busy' }))[0]?.text ?? '');
     expect(diagnosticIn(texts)).toEqual([]);
     for (const text of texts) {
       expect(text).not.toMatch(/SQLITE_|ENOSPC|EACCES|\.onnx|model-|database-|undefined/);

@@ -37,28 +37,51 @@ const SAVING_WORDS: Partial<Record<ErrorKind, string>> = {
 
 const SAVING_OTHER = "Attune can't save to its folder right now. Live mood still works; Attune keeps trying to save.";
 
-/** What each model reads, and what keeps working without it. */
-const MODEL_PARTS = {
-  face: { reads: 'facial expressions', still: 'Voice and written words still work.' },
-  voice: { reads: 'your tone of voice', still: 'Face and written words still work.' },
-  text: { reads: 'written words or check-ins', still: 'Face and voice still work.' },
-} as const;
+type Modality = 'face' | 'voice' | 'text';
 
-function modelWords(part: keyof typeof MODEL_PARTS, kind: ErrorKind): string {
-  const why = kind === 'model-missing' ? 'is missing' : 'is damaged';
-  const { reads, still } = MODEL_PARTS[part];
-  return `Attune can't read ${reads} because a file it needs ${why}. ${still} Reinstalling Attune should fix this.`;
+/** What each model reads, and its name in a list of what still works. */
+const MODALITY_WORDS: Record<Modality, { reads: string; name: string }> = {
+  face: { reads: 'facial expressions', name: 'face' },
+  voice: { reads: 'your tone of voice', name: 'voice' },
+  text: { reads: 'written words or check-ins', name: 'written words' },
+};
+
+/** "Face and written words still work." for the modalities that do; empty when none does. */
+function stillWorks(working: readonly Modality[]): string {
+  const names = working.map((m) => MODALITY_WORDS[m].name);
+  if (names.length === 0) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  // "Written words" is plural on its own.
+  const plural = names.length > 1 || working[0] === 'text';
+  const sentence = `${list ?? ''} still ${plural ? 'work' : 'works'}.`;
+  return ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }
 
-export const CAMERA_BUSY_WORDS =
-  'Another program is using the camera. Voice and written words still work, and Attune tries the camera again ' +
-  'by itself; closing the other program frees it.';
+function modelWords(part: Modality, kind: ErrorKind, working: readonly Modality[]): string {
+  const why = kind === 'model-missing' ? 'is missing' : 'is damaged';
+  return (
+    `Attune can't read ${MODALITY_WORDS[part].reads} because a file it needs ${why}.${stillWorks(working)} ` +
+    'Reinstalling Attune should fix this.'
+  );
+}
+
+function cameraBusyWords(working: readonly Modality[]): string {
+  return (
+    `Another program is using the camera.${stillWorks(working)} Attune tries the camera again by itself; closing ` +
+    'the other program frees it.'
+  );
+}
 
 /** Every notice the status calls for, most basic first: history, saving, then each modality, then the camera. */
 export function healthNotices(status: AppStatus | null): HealthNotice[] {
   if (!status || status.engine !== 'ready') return [];
   const notices: HealthNotice[] = [];
   const problems = status.problems ?? [];
+  const cameraBusy = status.camera === 'busy' && !status.paused;
+  // Each notice says what still works, so two problems at once do not promise each other's part.
+  const working = (['face', 'voice', 'text'] as const).filter(
+    (m) => !problems.some((p) => p.part === m) && !(m === 'face' && cameraBusy),
+  );
   for (const part of ['database', 'saving', 'face', 'voice', 'text'] as const) {
     const problem = problems.find((p) => p.part === part);
     if (!problem) continue;
@@ -67,9 +90,9 @@ export function healthNotices(status: AppStatus | null): HealthNotice[] {
         ? (DATABASE_WORDS[problem.kind] ?? DATABASE_WORDS['database-unreadable'])
         : part === 'saving'
           ? (SAVING_WORDS[problem.kind] ?? SAVING_OTHER)
-          : modelWords(part, problem.kind);
+          : modelWords(part, problem.kind, working);
     notices.push({ key: part, text: text ?? SAVING_OTHER });
   }
-  if (status.camera === 'busy' && !status.paused) notices.push({ key: 'camera', text: CAMERA_BUSY_WORDS });
+  if (cameraBusy) notices.push({ key: 'camera', text: cameraBusyWords(working) });
   return notices;
 }

@@ -21,16 +21,22 @@ export interface HostProcessOptions {
    * database file once the data folder exists. Default: none, a fresh history.
    */
   seed?: (dbFile: string) => void;
+  /** Extra arguments for the host, e.g. `['--models-dir', dir]`. */
+  args?: string[];
 }
 
 export function startHostProcess(options: HostProcessOptions = {}): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
   options.seed?.(join(dataDir, 'attune.sqlite'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts', '--data-dir', dataDir], {
-    cwd: join(import.meta.dirname, '..', '..', '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/host/main.ts', '--data-dir', dataDir, ...(options.args ?? [])],
+    {
+      cwd: join(import.meta.dirname, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    },
+  );
   let log = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
