@@ -444,13 +444,12 @@ describe('EngineLifecycle warm spare', () => {
     expect(t.children).toHaveLength(1);
   });
 
-  it('starts one spare once the engine has stayed up stableAfterMs, loading the config’s models, with no init', () => {
+  it('starts one spare once the engine is ready, loading the config’s models, with no init', () => {
     const t = setupWithSpare({ stableAfterMs: 10_000 });
     t.lifecycle.start();
-    t.child(0).ready();
-    t.clock.advance(9_999);
     expect(t.spares).toHaveLength(0);
-    t.clock.advance(1);
+    t.child(0).ready();
+    expect(t.lifecycle.state).toBe('ready');
     expect(t.spares).toHaveLength(1);
     expect(t.preloads).toEqual([{ modelsDir: '/models', threads: 1 }]);
     t.clock.advance(600_000);
@@ -460,7 +459,7 @@ describe('EngineLifecycle warm spare', () => {
     expect(t.children).toHaveLength(1);
   });
 
-  it('hands the spare init at once when the engine crashes, and starts the next spare once that one is stable', () => {
+  it('hands the spare init at once when the engine crashes, and starts the next spare once that one is ready', () => {
     const t = setupWithSpare({ stableAfterMs: 10_000 });
     t.lifecycle.start();
     t.child(0).ready();
@@ -473,10 +472,8 @@ describe('EngineLifecycle warm spare', () => {
     t.spare(0).ready(3);
     expect(t.lifecycle.state).toBe('ready');
     expect(t.states.at(-1)?.info.modelLoadMs).toBe(3);
-    t.clock.advance(9_999);
-    expect(t.spares).toHaveLength(1);
-    t.clock.advance(1);
     expect(t.spares).toHaveLength(2);
+    expect(t.spare(1).sent).toEqual([]);
   });
 
   it('routes requests, events and exits of a spare that took over as the engine’s', async () => {
@@ -493,11 +490,23 @@ describe('EngineLifecycle warm spare', () => {
     await expect(count).resolves.toEqual({ ok: true, value: 7 });
     t.spare(0).emit({ type: 'event', seq: 3, name: 'camera', payload: 'busy' });
     expect(t.events).toEqual([{ name: 'camera', payload: 'busy' }]);
-    // Crashing soon after taking over is a crash loop: back-off, and a fresh engine (no spare was started yet).
+    // Crashing soon after taking over is a crash loop: back-off, then the next spare takes over.
     t.spare(0).exit(1);
     expect(t.lifecycle.state).toBe('restarting');
+    t.clock.advance(499);
+    expect(t.spare(1).sent).toEqual([]);
+    t.clock.advance(1);
+    expect(t.spare(1).sent[0]?.type).toBe('init');
+    expect(t.children).toHaveLength(1);
+  });
+
+  it('boots a fresh engine when a crash comes before there is a spare', () => {
+    const t = setupWithSpare({ stableAfterMs: 10_000 });
+    t.lifecycle.start();
+    t.child(0).exit(1);
     t.clock.advance(500);
     expect(t.children).toHaveLength(2);
+    expect(t.spares).toHaveLength(0);
   });
 
   it('passes a spare’s logs on, marked as the spare’s', () => {
@@ -548,7 +557,6 @@ describe('EngineLifecycle warm spare', () => {
     });
     t.lifecycle.start();
     t.child(0).ready();
-    t.clock.advance(10_000);
     expect(tries).toBe(1);
     expect(t.logs.at(-1)?.message).toBe(
       'the spare engine stopped (no such file: engine.js); starting another in 500 ms',
@@ -598,7 +606,9 @@ describe('EngineLifecycle warm spare', () => {
       t.spare(kill).ready();
     }
     expect(t.children).toHaveLength(1);
-    expect(t.spares).toHaveLength(12);
+    // Twelve took over; the thirteenth waits for the next crash.
+    expect(t.spares).toHaveLength(13);
+    expect(t.spare(12).sent).toEqual([]);
     expect(t.lifecycle.state).toBe('ready');
   });
 });

@@ -60,8 +60,9 @@ export interface LifecycleOptions {
   /**
    * Starts a warm spare: an engine that loads the models in `preload` and then waits, idle, for `init` (it opens
    * the database only then, so it never touches the data while another engine serves). Absent (the default): no
-   * spare, and every restart boots a fresh process. A spare costs one more engine's memory (its models); it is
-   * started once an engine has stayed up `stableAfterMs`, so a crash loop never pays for one.
+   * spare, and every restart boots a fresh process. A spare costs one more engine's memory (its models). It is
+   * started as soon as an engine is ready, so it has a whole run of that engine to load its models in (seconds on
+   * a busy machine); in a crash loop it replaces the fresh process a restart would boot, so it adds none.
    */
   spawnSpare?: (preload: SparePreload) => EngineChild;
   /**
@@ -76,7 +77,7 @@ export interface LifecycleOptions {
   /**
    * An engine that stays up this long resets the crash count, ms (default 10 000). Back-off is for crash loops
    * (a bad model, a broken database, dying during init); an engine that served for ten seconds and was then killed
-   * (out of memory, a user's `kill`) restarts at once, however often that happens. Also when the spare is started.
+   * (out of memory, a user's `kill`) restarts at once, however often that happens.
    */
   stableAfterMs?: number;
   /** Time allowed between spawn and `ready`, ms (default 30 000: model loading on a slow disk). */
@@ -207,6 +208,7 @@ export class EngineLifecycle {
         this.schedule(() => {
           this.crashes = 0;
           this.healthy = true;
+          // Spares that kept dying get another chance with each healthy run.
           this.spareDeaths = 0;
           this.startSpare();
         }, this.opts.stableAfterMs ?? 10_000);
@@ -215,6 +217,8 @@ export class EngineLifecycle {
           capturePort: message.capturePort,
           ingestPort: message.ingestPort,
         });
+        // After `ready` is out: forking takes a few ms the app should not wait for.
+        this.startSpare();
         return;
       }
       case 'response': {
