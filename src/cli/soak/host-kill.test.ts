@@ -2,6 +2,7 @@
  * kill -9 of the host during a burst of inserts (issue 15): the real host process and its engine, texts sent
  * through the local endpoint as fast as it answers; the host is SIGKILLed mid-burst. Its engine notices the lost
  * parent and closes the database; reopened, the file is sound and every text the endpoint acknowledged is there.
+ * The host's warm spare engine (models loaded, no database) goes with it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/mood';
 import { ApiClient } from './api-client';
-import { enginePid, startHostProcess } from './processes';
+import { enginePid, enginePids, startHostProcess } from './processes';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +30,9 @@ describe('host killed with SIGKILL during a burst of inserts', () => {
       }
       const info = await api.value<{ url: string; token: string }>('setIngestEnabled', true);
       const engine = enginePid(host.pid);
+      // Forked as the engine became ready, before the host said so.
+      const spares = enginePids(host.pid).filter((pid) => pid !== engine);
+      expect(spares).toHaveLength(1);
       const acked: number[] = [];
       let at = 1_700_000_000_000;
       const burst = async (): Promise<void> => {
@@ -50,6 +54,7 @@ describe('host killed with SIGKILL during a burst of inserts', () => {
       await sending;
       // The orphaned engine closes the database and exits on its own.
       while (engine !== null && isAlive(engine)) await pause(50);
+      for (const spare of spares) while (isAlive(spare)) await pause(50);
 
       const db = new Database(join(root, 'data', 'attune.sqlite'), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
