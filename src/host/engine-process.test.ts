@@ -117,7 +117,9 @@ describe('engine process', () => {
     expect(await exited).toBe(0);
   });
 
-  it('reports a missing model as a typed fatal error and exits', async () => {
+  // Issue 15: missing models are not fatal any more (that only restarted into the same failure); the engine starts,
+  // names them in a typed 'problems' event, and serves what it can.
+  it('starts without missing models, naming each as a typed problem, and shuts down cleanly', async () => {
     const child = forkEngine();
     const inbox = new Inbox();
     child.onMessage((m) => inbox.push(m));
@@ -127,8 +129,15 @@ describe('engine process', () => {
       seq: 1,
       config: { modelsDir: '/nonexistent', dbFile: ':memory:', captureSocket: null, threads: 1, sqliteBinding: null },
     });
-    expect(await exited).toBe(2);
-    const fatal = inbox.find((m) => m.type === 'fatal');
-    expect(fatal?.type === 'fatal' && fatal.error.kind).toBe('model-missing');
+    await inbox.waitFor((m) => m.type === 'ready');
+    const problems = inbox.find((m) => m.type === 'event' && m.name === 'problems');
+    expect(problems?.type === 'event' && problems.name === 'problems' && problems.payload.map((p) => p.kind)).toEqual([
+      'model-missing',
+      'model-missing',
+      'model-missing',
+    ]);
+    expect(inbox.find((m) => m.type === 'fatal')).toBeUndefined();
+    child.send({ type: 'shutdown', seq: 2 });
+    expect(await exited).toBe(0);
   });
 });
