@@ -12,6 +12,7 @@ import type {
 import type { SettingsStore } from '../store/settings';
 import { FeedClientStore } from './feed-clients';
 import { FeedHistory } from './feed-history';
+import type { ServiceRoutes } from '../core/service-routes';
 
 export class EngineFeed {
   private readonly clients: FeedClientStore;
@@ -52,3 +53,14 @@ export class EngineFeed {
     return this.history.range(range.from, range.to, resolution);
   }
 }
+
+/** The mood feed's clients, switch and history: the engine requests EngineFeed answers as it stands (engine-routes.ts). */
+export const FEED_ROUTES = {
+  getMoodFeed: (feed) => feed.state(),
+  setMoodFeedEnabled: (feed, enabled) => feed.setEnabled(enabled),
+  createFeedClient: (feed, request) => feed.create(request),
+  revokeFeedClient: (feed, id) => feed.revoke(id),
+  getFeedAuth: (feed) => feed.auth(),
+  markFeedRead: (feed, reads) => feed.markRead(reads),
+  getFeedHistory: (feed, range, resolution) => feed.historyRange(range, resolution),
+} satisfies ServiceRoutes<EngineFeed>;

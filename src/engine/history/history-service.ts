@@ -33,6 +33,7 @@ import { RollupStore } from '../store/rollups';
 import { SampleStore } from '../store/samples';
 import type { SettingsStore } from '../store/settings';
 import { TrendStore } from '../store/trends';
+import type { ServiceRoutes } from '../core/service-routes';
 
 export interface HistoryServiceDeps {
   db: Database;
@@ -197,3 +198,16 @@ function checkRange(range: TimeRange): void {
   const problem = rangeProblem(range);
   if (problem !== null) throw new AttuneError('bad-input', problem);
 }
+
+/** The history reads and the settings it keeps (export, deletion and retention change the live state too, so the Engine answers those): the engine requests HistoryService answers as it stands (engine-routes.ts). */
+export const HISTORY_ROUTES = {
+  getDayHistory: (history, range) => history.dayHistory(range),
+  getTrends: (history, range) => history.trends(range),
+  getHeatmap: (history, range) => history.heatmap(range),
+  explainAt: (history, t) => history.explainAt(t),
+  getRetention: (history) => history.settings.retention(),
+  getSensorSettings: (history) => history.settings.sensors(),
+  setSensorSettings: (history, patch) => history.settings.setSensors(patch),
+  getFirstRun: (history) => history.settings.firstRun(),
+  completeFirstRun: (history, sensors) => history.settings.completeFirstRun(sensors),
+} satisfies ServiceRoutes<HistoryService>;

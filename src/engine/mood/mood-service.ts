@@ -23,6 +23,7 @@ import {
 import type { EventData, HistoryEventKind } from '../../shared/history';
 import type { SampleRepository } from '../core/ports';
 import type { SettingsRepository } from '../text/text-intake';
+import type { ServiceRoutes } from '../core/service-routes';
 
 /** The part of the prompt store the service uses (PromptStore is one). */
 export interface PromptRepository {
@@ -213,3 +214,11 @@ export class MoodService {
     this.deps.samples.insert([sample]);
   }
 }
+
+/** Fusion, prompts and the baseline: the engine requests MoodService answers as it stands (engine-routes.ts). */
+export const MOOD_ROUTES = {
+  setEnvironment: (mood, environment) => mood.setEnvironment(environment),
+  getPromptSettings: (mood) => mood.getPromptSettings(),
+  setPromptSettings: (mood, patch) => mood.setPromptSettings(patch),
+  getPrompts: (mood, range) => mood.getPrompts(range.from, range.to),
+} satisfies ServiceRoutes<MoodService>;

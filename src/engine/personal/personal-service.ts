@@ -30,6 +30,7 @@ import {
   type PersonalModel,
 } from './personal-model';
 import type { StoredExample, StoredModel } from '../store/personal';
+import type { ServiceRoutes } from '../core/service-routes';
 
 /** The part of the store the service uses (PersonalStore is one). */
 export interface PersonalRepository {
@@ -296,3 +297,11 @@ export function changesOf(modality: PersonalModality, calibration: readonly Stor
   }
   return changes;
 }
+
+/** The personal model and its guided calibration: the engine requests PersonalService answers as it stands (engine-routes.ts). */
+export const PERSONAL_ROUTES = {
+  getPersonal: (personal) => personal.info(),
+  resetPersonal: (personal) => personal.reset(),
+  startExpressionStep: (personal, modality, label) => personal.startStep(modality, label),
+  cancelExpressionStep: (personal) => personal.cancelStep(),
+} satisfies ServiceRoutes<PersonalService>;

@@ -17,6 +17,7 @@ import {
 } from '../../shared/text-input';
 import type { SampleRepository } from '../core/ports';
 import type { TextClassification } from './text-classifier';
+import type { ServiceRoutes } from '../core/service-routes';
 
 export interface TextAnalyzer {
   classify(text: string): TextClassification;
@@ -117,3 +118,12 @@ export class TextIntake {
     return { t, source: 'text', label, probs, valence, arousal, confidence };
   }
 }
+
+/** Check-ins, the text settings and the local text endpoint's switch: the engine requests TextIntake answers as it stands (engine-routes.ts). */
+export const INTAKE_ROUTES = {
+  getCheckIns: (intake, range) => intake.getCheckIns(range.from, range.to),
+  getTextSettings: (intake) => intake.textSettings(),
+  setStoreText: (intake, storeText) => intake.setStoreText(storeText),
+  getIngestSettings: (intake) => intake.ingestSettings(),
+  setIngestSwitch: (intake, enabled) => intake.setIngestEnabled(enabled),
+} satisfies ServiceRoutes<TextIntake>;
