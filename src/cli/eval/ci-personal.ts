@@ -79,7 +79,7 @@ async function ckplus(shared: string): Promise<string[]> {
     // generic reading is rarely wrong here, so few corrections are made; the floor guards against harm.
     ...below('CK+48, corrections 0.5', results.corrections, { accuracy: 0.89, gain: 0, worse: 0 }),
     // Measured with maxPenalty 1.5: 0.899 -> 0.959, 5 of 106 subjects worse, 0.8% of readings moved wrongly into
-    // neutral (never taught on CK+); without the bound it was 0.944, 11 worse and 1.6%.
+    // neutral (never taught on CK+); without the bound it was 0.944, 11 worse and 1.7%.
     ...below('CK+48 by subject, K = 1', bySubject, { accuracy: 0.95, worse: 6 }),
     ...(drift > 0.011 ? [`CK+48 by subject: ${(100 * drift).toFixed(1)}% of readings moved wrongly into neutral`] : []),
   ];
