@@ -17,8 +17,8 @@ import { INGEST_PATH } from '../shared/text-input';
 import { AppService, type AppServiceDeps } from '../app/app-service';
 import { EngineLifecycle, type LifecycleInfo } from '../app/engine-lifecycle';
 import type { EngineState } from '../shared/mood';
-import type { DesktopDepsOptions } from './desktop-deps';
 import type { EngineProcessHost, EngineProcessOptions } from './engine-process';
+import type { ExportEngine } from './export-dialog';
 import { EnvironmentWatcher, type PowerMonitorLike } from './environment-watcher';
 import type { Emit } from './ipc';
 import type { Logger } from './logger';
@@ -48,8 +48,15 @@ export interface DesktopPorts {
   registerIpc(handlers: ApiHandlers, isOurPage: (url: string) => boolean, logger: Logger): void;
   /** Sends events to the pages `targets` names. */
   broadcaster(targets: () => PageContents[]): Emit;
-  /** Start at login and export through a save dialog. */
-  desktopSettings(options: DesktopDepsOptions): Required<Pick<AppServiceDeps, 'desktop' | 'saveExport'>>;
+  /** Start at login and export through a save dialog (desktop-deps.ts `desktopDeps`). */
+  desktopSettings(options: {
+    /** Writes the export file. */
+    engine: ExportEngine;
+    /** The dashboard if open, to attach the save dialog to. */
+    dashboard: () => ReturnType<WindowManager['dashboardWindow']>;
+    /** Unix ms now, for the date in the suggested file name. */
+    now: () => number;
+  }): Required<Pick<AppServiceDeps, 'desktop' | 'saveExport'>>;
   power: PowerMonitorLike;
   /** Whether this launch starts in the tray only (--hidden, or a macOS login item). */
   startsHidden(): boolean;
