@@ -11,7 +11,8 @@ import type { SensorSettings } from './history-api';
 import { API_SPEC } from './api-spec';
 import { hasMethod, methodsOf, type OwnedBy, type Signatures } from './spec';
 
-export { API_SPEC, type CaptureTarget, type TimeRange } from './api-spec';
+// The spec and the types it declares (TimeRange, CaptureTarget, the results of new calls) are read from here.
+export * from './api-spec';
 
 /**
  * Every call the renderer can make, as API_SPEC words it. An interface rather than the mapped type itself, so
