@@ -38,6 +38,16 @@ export interface TimeRange {
   to: number;
 }
 
+/** What is stored on this device now: raw readings by source, and the first and last one's time. */
+export interface DataSummary {
+  /** Raw readings of every source (older ones are pruned after the retention period). */
+  samples: number;
+  bySource: Record<SampleSource, number>;
+  /** Unix ms of the first and last reading; null when there is none. */
+  first: number | null;
+  last: number | null;
+}
+
 export type CaptureTarget =
   { kind: 'message-port' } | { kind: 'websocket'; url: string } | { kind: 'unavailable'; reason: string };
 
@@ -116,6 +126,8 @@ export const API_SPEC = {
   /** Deletes everything, a day or a range, immediately. */
   deleteHistory: engine<(scope: DeleteScope) => DeleteSummary>(v.strictTuple([s.deleteScope])),
   getRetention: engine<() => RetentionSettings>(none),
+  /** What is stored on this device now (Settings shows it). */
+  getDataSummary: engine<() => DataSummary>(none),
   setRetention: engine<(patch: Partial<RetentionSettings>) => RetentionSettings>(v.strictTuple([s.retentionPatch])),
   getSensorSettings: engine<() => SensorSettings>(none),
   /** The app also tells every page the new settings (a 'sensors' event). */

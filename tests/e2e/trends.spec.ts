@@ -61,6 +61,10 @@ test('a seeded year: trends, explain, settings, export and delete', async ({ pag
   await page.getByTestId('sensor-camera').uncheck();
   await expect(page.getByTestId('sensor-camera')).not.toBeChecked();
   await expect(page.getByTestId('start-at-login-unsupported')).toBeVisible();
+  // What is stored: the seeded readings, counted by the engine (getDataSummary).
+  await expect(page.getByTestId('data-summary')).toContainText(
+    /[\d,]+ readings \(face [\d,]+, voice [\d,]+, text [\d,]+, overall [\d,]+\) from /,
+  );
   await dashboard.screenshot(shot('settings'));
   await dashboard.show('live');
   await expect(page.getByTestId('camera-status')).toHaveAttribute('data-state', 'off');

@@ -55,6 +55,18 @@ function setup(withHistory = true) {
 }
 
 describe('Engine with its history', () => {
+  it('answers what is stored through the history service, or internal without one', () => {
+    const { api, samples } = setup();
+    samples.insert([sample(T0, 'fused'), sample(T0 + 1000, 'face')]);
+    expect(api.getDataSummary()).toEqual({
+      samples: 2,
+      bySource: { face: 1, voice: 0, text: 0, fused: 1 },
+      first: T0,
+      last: T0 + 1000,
+    });
+    expect(() => setup(false).api.getDataSummary()).toThrow(expect.objectContaining({ kind: 'internal' }));
+  });
+
   it('starts the history upkeep from its 1 Hz beat without running it there', () => {
     const { engine, api, clock, samples, deferred } = setup();
     samples.insert([sample(T0, 'fused'), sample(T0 + 1000, 'fused')]);

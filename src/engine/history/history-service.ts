@@ -19,6 +19,7 @@ import type {
   Trends,
 } from '../../shared/history-api';
 import { deleteScopeProblem, isExportFormat, rangeProblem } from '../../shared/history-validate';
+import type { DataSummary } from '../../shared/api';
 import type { MoodSample } from '../../shared/mood';
 import type { CheckIn } from '../../shared/text-input';
 import { AppSettings } from '../settings/app-settings';
@@ -171,6 +172,11 @@ export class HistoryService {
     return now;
   }
 
+  /** What is stored now: raw readings by source, the first and the last. */
+  dataSummary(): DataSummary {
+    return this.samples.summary();
+  }
+
   /** A minute's rollup computed from its raw fused samples (the current minute, or one not yet rolled up). */
   private minuteFromSamples(minute: number): MinuteRollup | null {
     const fused = this.samples.range(minute, minute + MINUTE_MS, 'fused');
@@ -206,6 +212,7 @@ export const HISTORY_ROUTES = {
   getHeatmap: (history, range) => history.heatmap(range),
   explainAt: (history, t) => history.explainAt(t),
   getRetention: (history) => history.settings.retention(),
+  getDataSummary: (history) => history.dataSummary(),
   getSensorSettings: (history) => history.settings.sensors(),
   setSensorSettings: (history, patch) => history.settings.setSensors(patch),
   getFirstRun: (history) => history.settings.firstRun(),

@@ -35,6 +35,23 @@ describe('SampleStore', () => {
     expect(s.range(0, 10, 'text')).toEqual([]);
   });
 
+  it('summarises what is stored: samples by source, the first and the last', () => {
+    const s = store();
+    expect(s.summary()).toEqual({
+      samples: 0,
+      bySource: { face: 0, voice: 0, text: 0, fused: 0 },
+      first: null,
+      last: null,
+    });
+    s.insert([sample(500, 'face'), sample(100, 'voice'), sample(900, 'face'), sample(300, 'fused')]);
+    expect(s.summary()).toEqual({
+      samples: 4,
+      bySource: { face: 2, voice: 1, text: 0, fused: 1 },
+      first: 100,
+      last: 900,
+    });
+  });
+
   it('gives the latest sample overall and per source, or null', () => {
     const s = store();
     expect(s.latest()).toBeNull();

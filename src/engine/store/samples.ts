@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AttuneError } from '../../shared/envelope';
 import { EMOTIONS, isEmotion } from '../../shared/labels';
 import type { EmotionProbs, MoodLabel } from '../../shared/labels';
+import type { DataSummary } from '../../shared/api';
 import type { Modality, MoodSample, SampleSource } from '../../shared/mood';
 import { guard } from './errors';
 
@@ -87,6 +88,7 @@ export class SampleStore {
   private readonly selectLatest: Statement<[], SampleRow>;
   private readonly selectLatestOf: Statement<[string], SampleRow>;
   private readonly selectCount: Statement<[], number>;
+  private readonly selectSummary: Statement<[], { source: string; n: number; first: number; last: number }>;
 
   constructor(db: Database) {
     const insertOne = db.prepare<[SampleRow]>(INSERT);
@@ -98,6 +100,9 @@ export class SampleStore {
     this.selectLatest = db.prepare(`${SELECT} ORDER BY t DESC, id DESC LIMIT 1`);
     this.selectLatestOf = db.prepare(`${SELECT} WHERE source = ? ORDER BY t DESC, id DESC LIMIT 1`);
     this.selectCount = db.prepare<[], number>('SELECT count(*) FROM samples').pluck();
+    this.selectSummary = db.prepare(
+      'SELECT source, count(*) AS n, min(t) AS first, max(t) AS last FROM samples GROUP BY source',
+    );
   }
 
   /**
@@ -120,6 +125,23 @@ export class SampleStore {
 
   count(): number {
     return guard('read mood history', () => this.selectCount.get() ?? 0);
+  }
+
+  /** How many samples each source has, and the first and last sample's time (null when there is none). */
+  summary(): DataSummary {
+    const rows = guard('read mood history', () => this.selectSummary.all());
+    const bySource: Record<SampleSource, number> = { face: 0, voice: 0, text: 0, fused: 0 };
+    for (const row of rows) {
+      const source = SOURCES.find((s) => s === row.source);
+      if (source) bySource[source] = row.n;
+    }
+    const times = (pick: (row: (typeof rows)[number]) => number): number[] => rows.map(pick);
+    return {
+      samples: rows.reduce((sum, row) => sum + row.n, 0),
+      bySource,
+      first: rows.length > 0 ? Math.min(...times((r) => r.first)) : null,
+      last: rows.length > 0 ? Math.max(...times((r) => r.last)) : null,
+    };
   }
 
   /** The most recent sample (by time, then insertion order), only of `source` when given; null when none. */
