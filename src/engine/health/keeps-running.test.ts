@@ -118,6 +118,22 @@ describe('the engine keeps running what it still can', () => {
     db.close();
   });
 
+  it('when the file stops taking writes (read-only): the same, named as a read-only folder', async () => {
+    const { db, problems, engine, clock } = setUp(temp.dir, { analyzer: happyFace, classifier: happyText });
+    // SQLite's own switch: every write now fails with SQLITE_READONLY, as on a disk remounted read-only.
+    db.pragma('query_only = ON');
+    engine.submitFrame(frame(clock.now()));
+    await engine.whenIdle();
+    expect(problems()).toEqual([expect.objectContaining({ part: 'saving', kind: 'data-folder-read-only' })]);
+    expect(engine.getLiveMood()).not.toBeNull();
+    db.pragma('query_only = OFF');
+    clock.advance(1_000);
+    engine.submitFrame(frame(clock.now()));
+    await engine.whenIdle();
+    expect(problems()).toEqual([]);
+    db.close();
+  });
+
   it('without a face model: frames are dropped, text still moves the mood and is stored', async () => {
     const { db, events, engine, clock } = setUp(temp.dir, { analyzer: null, classifier: happyText });
     engine.submitFrame(frame(clock.now()));
