@@ -15,9 +15,9 @@ export interface HealthNotice {
 
 const DATABASE_WORDS: Partial<Record<ErrorKind, string>> = {
   'database-unreadable':
-    "Attune can't read its saved mood history: the file is damaged or isn't Attune's. Live mood still works, " +
-    "but nothing is saved for now. To start a fresh history, move attune.sqlite out of Attune's data folder and " +
-    'restart Attune.',
+    "Attune can't read its saved mood history: the file is damaged, isn't Attune's, or comes from a newer " +
+    'Attune. Live mood still works, but nothing is saved for now. Update Attune if you use a newer one elsewhere; ' +
+    "to start a fresh history, move attune.sqlite out of Attune's data folder and restart Attune.",
   'data-folder-read-only':
     "Attune can't write to its data folder, so your mood history isn't open. Live mood still works, but nothing " +
     'is saved. Make the folder writable, then restart Attune.',
