@@ -234,12 +234,12 @@ class Soak {
    */
   private sampleRss(): number {
     const serving = enginePid(this.host.pid);
+    const servingMB = serving === null ? 0 : rssMB(serving);
     let enginesMB = 0;
-    for (const pid of enginePids(this.host.pid)) {
-      const mb = rssMB(pid);
-      enginesMB += mb;
-      if (pid !== serving) this.spareMax = Math.max(this.spareMax, mb);
-    }
+    for (const pid of enginePids(this.host.pid)) enginesMB += pid === serving ? servingMB : rssMB(pid);
+    // A killed engine the host has not reaped yet is still the oldest (and holds nothing): the fresh engine
+    // beside it is no spare, so spares are only counted while the serving engine is alive.
+    if (servingMB > 0) this.spareMax = Math.max(this.spareMax, enginesMB - servingMB);
     if (enginesMB === 0) this.rssMissed += 1;
     const total = rssMB(this.host.pid) + enginesMB;
     this.rss.max = Math.max(this.rss.max, total);
