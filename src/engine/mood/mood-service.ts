@@ -20,23 +20,10 @@ import {
   type PromptAction,
   type PromptSettings,
 } from '../../shared/prompts';
-import type { EventData, HistoryEventKind } from '../../shared/history';
-import type { SampleRepository } from '../core/ports';
-import type { SettingsRepository } from '../text/text-intake';
+import type { EventRepository, PromptRepository, SampleRepository, SettingsRepository } from '../core/ports';
+
+export type { EventRepository, PromptRepository } from '../core/ports';
 import type { ServiceRoutes } from '../core/service-routes';
-
-/** The part of the prompt store the service uses (PromptStore is one). */
-export interface PromptRepository {
-  add(prompt: Omit<BreakPrompt, 'id'>): BreakPrompt;
-  answer(id: number, action: PromptAction, t: number): BreakPrompt;
-  setRecovered(id: number, recovered: boolean): BreakPrompt;
-  range(from: number, to: number): BreakPrompt[];
-}
-
-/** The part of the event store the service uses (EventStore is one). */
-export interface EventRepository {
-  add(t: number, kind: HistoryEventKind, data?: EventData): unknown;
-}
 
 export interface MoodServiceDeps {
   clock: Clock;

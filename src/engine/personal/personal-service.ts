@@ -29,19 +29,11 @@ import {
   type PersonalExample,
   type PersonalModel,
 } from './personal-model';
-import type { StoredExample, StoredModel } from '../store/personal';
+import type { StoredExample } from '../store/personal';
 import type { ServiceRoutes } from '../core/service-routes';
+import type { PersonalRepository } from '../core/ports';
 
-/** The part of the store the service uses (PersonalStore is one). */
-export interface PersonalRepository {
-  add(examples: readonly StoredExample[]): void;
-  /** Replaces the calibration examples of one step (a redone step forgets the old one), in one transaction. */
-  replaceStep(modality: PersonalModality, label: Emotion, examples: readonly StoredExample[]): void;
-  examples(modality?: PersonalModality): StoredExample[];
-  saveModel(modality: PersonalModality, fittedAt: number, model: object): void;
-  model(modality: PersonalModality): StoredModel | null;
-  clear(): void;
-}
+export type { PersonalRepository } from '../core/ports';
 
 export interface PersonalServiceDeps {
   store: PersonalRepository;

@@ -15,23 +15,14 @@ import {
   type TextInput,
   type TextSettings,
 } from '../../shared/text-input';
-import type { SampleRepository } from '../core/ports';
+import type { CheckInRepository, SampleRepository, SettingsRepository } from '../core/ports';
+
+export type { CheckInRepository, SettingsRepository } from '../core/ports';
 import type { TextClassification } from './text-classifier';
 import type { ServiceRoutes } from '../core/service-routes';
 
 export interface TextAnalyzer {
   classify(text: string): TextClassification;
-}
-
-export interface CheckInRepository {
-  add(sample: MoodSample, rating: CheckIn['selfRating'], note: string | null): CheckIn;
-  range(from: number, to: number): CheckIn[];
-}
-
-/** The part of SettingsStore the intake uses. */
-export interface SettingsRepository {
-  get<T>(key: string, fallback: T): T;
-  set(key: string, value: unknown): void;
 }
 
 export interface TextIntakeDeps {
