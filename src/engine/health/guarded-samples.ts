@@ -5,7 +5,7 @@
  * Every later write is the retry: the first that goes through clears the problem. Reads pass through unchanged.
  */
 import type { MoodSample, SampleSource } from '../../shared/mood';
-import type { SampleRepository } from '../core/engine';
+import type { SampleRepository } from '../core/ports';
 import { isStorageError } from '../store/errors';
 import type { EngineHealth } from './engine-health';
 
