@@ -21,6 +21,7 @@ import {
 } from '../../shared/api';
 import { systemClock, type Clock } from '../../shared/clock';
 import { fail, type Envelope } from '../../shared/envelope';
+import { mapNames } from '../../shared/spec';
 import { ApiEvents } from './api-events';
 import type { BackoffOptions } from './backoff';
 import { PendingCalls } from './pending-calls';
@@ -176,11 +177,15 @@ class HostConnection {
 
 export function createHostClient(options: HostClientOptions): HostClient {
   const connection = new HostConnection(options);
-  const methods = {} as Record<ApiMethod, unknown>;
-  for (const method of API_METHODS)
-    methods[method] = (...args: ApiArgs<typeof method>) => connection.call(method, args);
+  // One function per method of API_SPEC, each a call over the socket.
+  const methods = mapNames<ApiClient>(
+    API_METHODS,
+    <M extends ApiMethod>(method: M) =>
+      (...args: ApiArgs<M>) =>
+        connection.call(method, args),
+  );
   const client: HostClient = {
-    ...(methods as ApiClient),
+    ...methods,
     get connection() {
       return connection.state;
     },
