@@ -50,7 +50,7 @@ const boundary = (files, patterns, ignores = []) => ({
 const NO_SCRIPTS = { group: ['**/scripts/**'], message: 'scripts/ is training and model conversion only.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'tmp/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   ...svelte.configs.recommended,
   {
