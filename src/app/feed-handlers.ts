@@ -34,14 +34,13 @@ export function feedHandlers(engine: EngineRequester, serving?: FeedServing): Fe
     return value;
   };
   return {
-    getMoodFeed: async () => info(unwrap(await engine.request('getMoodFeed'))),
-    setMoodFeedEnabled: async (enabled) =>
-      info(await changed(unwrap(await engine.request('setMoodFeedEnabled', enabled)))),
+    getMoodFeed: async () => info(unwrap(await engine.request('getFeedState'))),
+    setMoodFeedEnabled: async (enabled) => info(await changed(unwrap(await engine.request('setFeedSwitch', enabled)))),
     createFeedClient: async (request) => {
-      const { client, token } = await changed(unwrap(await engine.request('createFeedClient', request)));
+      const { client, token } = await changed(unwrap(await engine.request('addFeedClient', request)));
       const [described] = serving?.describe([client]).clients ?? [{ ...client, connected: false }];
       return { client: described ?? { ...client, connected: false }, token };
     },
-    revokeFeedClient: async (id) => info(await changed(unwrap(await engine.request('revokeFeedClient', id)))),
+    revokeFeedClient: async (id) => info(await changed(unwrap(await engine.request('removeFeedClient', id)))),
   };
 }

@@ -45,12 +45,12 @@ export async function startFeedHost(options: { enabled?: boolean; rate?: RateOpt
     getFeedAuth: feedAuth(options.enabled ?? true),
     markFeedRead: null,
     getFeedHistory: () => [{ t: 0, n: 60, label: 'happy', valence: 0.5, arousal: 0.1, confidence: 0.8 }],
-    revokeFeedClient: () => ({ enabled: true, clients: [] }),
-    getMoodFeed: () => ({
+    removeFeedClient: () => ({ enabled: true, clients: [] }),
+    getFeedState: () => ({
       enabled: true,
       clients: feedAuth().clients.map(({ tokenHash: _hash, ...client }) => client),
     }),
-    setMoodFeedEnabled: (enabled: boolean) => ({ enabled, clients: [] }),
+    setFeedSwitch: (enabled: boolean) => ({ enabled, clients: [] }),
   };
   const engine = new FakeEngineChild(answers);
   const host = await startHost({

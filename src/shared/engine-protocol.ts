@@ -62,8 +62,9 @@ const request = <F extends (...args: never[]) => unknown>(args: v.GenericSchema<
   method<F>()('engine', args);
 
 /**
- * Requests only the app makes of the engine (the renderer contract lacks them). A few share a name with a call
- * the app answers itself (APP_BUILT_ON_ENGINE below); none shares one with a call the engine answers.
+ * Requests only the app makes of the engine (the renderer contract lacks them). Only setPaused shares a name with
+ * a renderer call (AppBuiltOnEngine below); the app builds its feed and ingest calls on getFeedState,
+ * setIngestSwitch and the like.
  */
 export const ENGINE_ONLY_SPEC = {
   setPaused: request<(paused: boolean) => void>(v.strictTuple([s.bool])),
@@ -92,13 +93,13 @@ export const ENGINE_ONLY_SPEC = {
     (format: ExportFormat, range: TimeRange | null | undefined, path: string) => Promise<{ bytes: number }>
   >(v.strictTuple([s.exportFormat, s.optionalRange, v.pipe(v.string(), v.minLength(1))])),
   /** The mood feed's switch and clients (shared/feed.ts); tokens are never read back. */
-  getMoodFeed: request<() => FeedState>(none),
-  setMoodFeedEnabled: request<(enabled: boolean) => FeedState>(v.strictTuple([s.bool])),
+  getFeedState: request<() => FeedState>(none),
+  setFeedSwitch: request<(enabled: boolean) => FeedState>(v.strictTuple([s.bool])),
   /** A new client and its token (the only time the token exists outside the client). */
-  createFeedClient: request<(request: FeedClientRequest) => { client: FeedClientRecord; token: string }>(
+  addFeedClient: request<(request: FeedClientRequest) => { client: FeedClientRecord; token: string }>(
     v.strictTuple([s.feedClientRequest]),
   ),
-  revokeFeedClient: request<(id: number) => FeedState>(v.strictTuple([s.safeInteger])),
+  removeFeedClient: request<(id: number) => FeedState>(v.strictTuple([s.safeInteger])),
   /** For the side serving the feed: the switch and each client's token hash. */
   getFeedAuth: request<() => FeedAuth>(none),
   /** Last-read times, batched by the side serving the feed. */
@@ -121,10 +122,11 @@ export const ENGINE_SPEC = {
 export interface EngineApi extends Signatures<typeof ENGINE_SPEC> {}
 
 /**
- * Calls the app answers itself on top of an engine request of the same name that answers less (the app adds its
- * status, the feed's address and readers). Pinned here so no other name can mean two things on two sides.
+ * The one call the app answers itself on top of an engine request of the same name that answers less: the app's
+ * setPaused answers its status, the engine's nothing (renaming it would change the call logs its tests assert).
+ * Pinned here so no other name can mean two things on two sides.
  */
-type AppBuiltOnEngine = 'setPaused' | 'getMoodFeed' | 'setMoodFeedEnabled' | 'createFeedClient' | 'revokeFeedClient';
+type AppBuiltOnEngine = 'setPaused';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type EngineOnly = keyof typeof ENGINE_ONLY_SPEC;
 const namesMeanOneThing: Same<Extract<EngineOnly, ApiMethod>, AppBuiltOnEngine> = true;

@@ -56,10 +56,10 @@ export class EngineFeed {
 
 /** The mood feed's clients, switch and history: the engine requests EngineFeed answers as it stands (engine-routes.ts). */
 export const FEED_ROUTES = {
-  getMoodFeed: (feed) => feed.state(),
-  setMoodFeedEnabled: (feed, enabled) => feed.setEnabled(enabled),
-  createFeedClient: (feed, request) => feed.create(request),
-  revokeFeedClient: (feed, id) => feed.revoke(id),
+  getFeedState: (feed) => feed.state(),
+  setFeedSwitch: (feed, enabled) => feed.setEnabled(enabled),
+  addFeedClient: (feed, request) => feed.create(request),
+  removeFeedClient: (feed, id) => feed.revoke(id),
   getFeedAuth: (feed) => feed.auth(),
   markFeedRead: (feed, reads) => feed.markRead(reads),
   getFeedHistory: (feed, range, resolution) => feed.historyRange(range, resolution),

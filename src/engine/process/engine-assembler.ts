@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OffsetClock, systemClock, type Clock } from '../../shared/clock';
 import { envelop, type Envelope } from '../../shared/envelope';
-import type { EngineConfig, EngineEvent, EngineRequest, LogLevel } from '../../shared/engine-protocol';
+import type { EngineConfig, EngineEvent, EngineMethod, EngineRequest, LogLevel } from '../../shared/engine-protocol';
 import type { HealthProblem } from '../../shared/health';
 import type { CaptureInput } from '../capture/capture-input';
 import { openCaptureSocket } from '../capture/capture-socket';
@@ -79,7 +79,11 @@ export interface EngineAssemblerOptions {
 }
 
 /** Requests after which the feed's cached token hashes are stale. */
-const FEED_CHANGES: ReadonlySet<string> = new Set(['setMoodFeedEnabled', 'createFeedClient', 'revokeFeedClient']);
+const FEED_CHANGES: ReadonlySet<EngineMethod> = new Set<EngineMethod>([
+  'setFeedSwitch',
+  'addFeedClient',
+  'removeFeedClient',
+]);
 
 export class EngineAssembler implements EngineStarter {
   private preloaded: { key: string; models: Promise<LoadedModels> } | null = null;
