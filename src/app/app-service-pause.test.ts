@@ -15,7 +15,7 @@ function setup(start = new Date(2025, 0, 15, 14, 5).getTime()) {
   const service = new AppService({
     engine: {
       request: (method, ...args) => {
-        if (method === 'setPaused') engine.push(args[0] as boolean);
+        if (method === 'setSensingPaused') engine.push(args[0] as boolean);
         return Promise.resolve(ok(null) as never);
       },
     },

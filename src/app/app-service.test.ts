@@ -27,7 +27,7 @@ describe('AppService', () => {
     const status = await service.setPaused(true);
     expect(status.paused).toBe(true);
     expect(status.camera).toBe('paused');
-    expect(calls).toEqual([['setPaused', [true]]]);
+    expect(calls).toEqual([['setSensingPaused', [true]]]);
     expect(events.at(-1)?.[0]).toBe('status');
   });
 
@@ -46,7 +46,7 @@ describe('AppService', () => {
     expect(service.getStatus()).toMatchObject({ engine: 'ready', problem: null, modelLoadMs: 80 });
     // A restarted engine also hears what the desktop last told (lock, idle, meeting).
     expect(calls).toEqual([
-      ['setPaused', [true]],
+      ['setSensingPaused', [true]],
       ['setEnvironment', [QUIET_ENVIRONMENT]],
     ]);
   });
@@ -120,7 +120,7 @@ describe('AppService', () => {
     await api.answerPrompt(3, 'not-now');
     await api.answerPrompt(3, 'wrong', 'sad');
     expect(calls).toEqual([
-      ['setPaused', [true]],
+      ['setSensingPaused', [true]],
       ['answerPrompt', [3, 'not-now']],
       ['answerPrompt', [3, 'wrong', 'sad']],
     ]);

@@ -143,7 +143,7 @@ export class AppService implements OwnHandlers {
     this.update({ paused, pausedUntil, camera });
     this.deps.onPausedChange?.(paused);
     // The engine may be restarting; the state is re-sent when it is ready again.
-    await this.deps.engine.request('setPaused', paused);
+    await this.deps.engine.request('setSensingPaused', paused);
     return this.getStatus();
   }
 
@@ -258,7 +258,7 @@ export class AppService implements OwnHandlers {
       // A new engine reports its own problems while it starts (before `ready`); the old one's are gone.
       ...(state === 'starting' || state === 'restarting' ? { problems: [] } : {}),
     });
-    if (state === 'ready' && this.status.paused) void this.deps.engine.request('setPaused', true);
+    if (state === 'ready' && this.status.paused) void this.deps.engine.request('setSensingPaused', true);
     if (state === 'ready') void this.deps.engine.request('setEnvironment', this.environment);
   }
 

@@ -168,7 +168,7 @@ export class EngineAssembler implements EngineStarter {
       ingestPort: ingest?.port ?? null,
       handle,
       answered: (request) => {
-        if (request.method === 'setPaused') feed?.setPaused(request.args[0]);
+        if (request.method === 'setSensingPaused') feed?.setPaused(request.args[0]);
         else if (FEED_CHANGES.has(request.method)) void feed?.invalidate();
       },
       capture,

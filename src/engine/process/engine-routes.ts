@@ -20,7 +20,7 @@ export const ENGINE_ROUTES: Routes = {
   // that change the live state (export, deletion, retention).
   getSamples: (e, range, source) => e.getSamples(range, source),
   getLiveMood: (e) => e.getLiveMood(),
-  setPaused: (e, paused) => e.setPaused(paused),
+  setSensingPaused: (e, paused) => e.setPaused(paused),
   setCamera: (e, state) => e.setCamera(state),
   countSamples: (e) => e.countSamples(),
   addText: (e, input) => e.addText(input),
