@@ -6,7 +6,8 @@ import { parseDuration } from '../analyze/duration';
 export const SOAK_USAGE = `usage: attune soak [--minutes N] [--fps N] [--kill-engine-every DURATION] [--json]
   --minutes N                  simulated minutes of media, above 0 and at most 1440 (default 5)
   --fps N                      camera frames per simulated second, 1–60 (default 30)
-  --kill-engine-every DURATION kill the engine with SIGKILL this often (e.g. 20s; at least 1s; default never)
+  --kill-engine-every DURATION kill the engine with SIGKILL this often (e.g. 20s; at least 1s; default never);
+                               the media then goes no faster than real time, so the kills fall inside the run
   --json                       one JSON report on stdout`;
 
 export interface SoakOptions {

@@ -89,7 +89,7 @@ class Soak {
     await this.restarting;
     if (this.failure) throw this.failure;
     if (this.options.killEveryMs !== null && this.restarts.length === 0) {
-      this.progress('soak: the media ran out before the first kill; feed more --minutes to time restarts');
+      this.progress('soak: the media ran out before the first kill; give more --minutes than the kill interval');
     }
     this.rss.end = this.sampleRss();
     if (this.rssMissed > 0) this.progress(`soak: ${this.rssMissed} memory samples lacked the engine (host only)`);
@@ -100,6 +100,10 @@ class Soak {
     const warmUpS = Math.min(60, Math.floor(seconds / 2));
     const { fps } = this.options;
     const simStart = await this.clockNow();
+    // With kills, a simulated second takes at least a wall second, so the kills fall inside the run (5 minutes with
+    // a kill every 20 s restart the engine about 15 times); without, media goes as fast as the engine takes it.
+    const paced = this.options.killEveryMs !== null;
+    const wallStart = performance.now();
     for (let s = 0; s < seconds; s++) {
       const base = simStart + s * 1000;
       if (!this.capture?.open) await this.reconnect(base);
@@ -113,6 +117,7 @@ class Soak {
         const target = simStart + (s + 1) * 1000;
         if ((await this.advanceTo(target)) === null) await this.reconnect(target);
       }
+      if (paced) await pause(wallStart + (s + 1) * 1000 - performance.now());
       if (s + 1 === warmUpS) this.rss.start = this.sampleRss();
       if ((s + 1) % 60 === 0)
         this.progress(`soak: minute ${(s + 1) / 60} fed, ${this.acked.size} samples acknowledged`);
