@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { parseBenchArgs, parseHistoryBenchArgs, parseTextLoadArgs, parseVoiceFilesArgs } from './options';
-
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AttuneError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
+import { refused } from '../args/refused.test-support';
 
 describe('bench options', () => {
   it('leaves absent counts to the bench defaults and reads given ones, 0 skipping a section', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { parseEvalFacesArgs, parseEvalTextArgs, parseEvalVadArgs, parseEvalVoiceArgs } from './options';
-
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AttuneError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
+import { refused } from '../args/refused.test-support';
 
 describe('eval faces options', () => {
   it('reads the data set and every option', () => {

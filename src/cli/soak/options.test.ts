@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../shared/envelope';
 import { parseSoakArgs } from './options';
-
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AttuneError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
+import { refused } from '../args/refused.test-support';
 
 describe('soak options', () => {
   it('defaults to 5 minutes at 30 frames/s with no kills', () => {
