@@ -196,11 +196,14 @@ export class Engine {
 
   /**
    * Deletes immediately. Deleting everything keeps preferences (prompt rules, sensors, retention) but forgets the
-   * personal model: it was learnt from the person's own moments.
+   * personal model: it was learnt from the person's own moments. A day or range takes the corrections and
+   * check-ins the personal model learnt from in it (how the person felt then), and the model is refitted from the
+   * examples left; calibration stays until the personal model is reset.
    */
   deleteHistory(scope: DeleteScope): DeleteSummary {
     const summary = this.history().deleteHistory(scope);
     if (scope.kind === 'all') this.deps.personal?.reset();
+    else if ((summary.deleted.personal_examples ?? 0) > 0) this.deps.personal?.relearn();
     return summary;
   }
 

@@ -146,6 +146,23 @@ describe('PersonalService', () => {
     expect(service.learn(clock.now() + 60_000, 'sad', 'check-in')).toBe(0);
   });
 
+  it('relearns from the examples left after a day was deleted, and reads generic again when none is left', () => {
+    const { db, service, show, clock, calibrate } = setup();
+    calibrate(service, 'angry', ANGRY_FACE);
+    show(service, ANGRY_FACE, 10);
+    expect(service.learn(clock.now(), 'angry', 'correction')).toBe(1);
+    const taught = service.face(clock.now(), ANGRY_FACE, 1);
+    expect(taught && argmaxLabel(taught)).toBe('angry');
+    // What the eraser does for a deleted range: the correction goes, the calibration stays.
+    db.prepare("DELETE FROM personal_examples WHERE source = 'correction'").run();
+    expect(service.relearn().face).toMatchObject({ active: true, examples: 6 });
+    // Then nothing is left, and the eraser dropped the model with its last example.
+    db.prepare('DELETE FROM personal_examples').run();
+    db.prepare('DELETE FROM personal_models').run();
+    expect(service.relearn().face).toMatchObject({ active: false, examples: 0 });
+    expect(service.face(clock.now(), ANGRY_FACE, 1)).toBe(ANGRY_FACE);
+  });
+
   it('falls back to generic readings when the stored model is unreadable, says so, and changes nothing', () => {
     const { service, calibrate, db, make } = setup();
     calibrate(service, 'angry', ANGRY_FACE);

@@ -160,6 +160,23 @@ export class PersonalService {
     return this.info();
   }
 
+  /**
+   * After a day or a range was deleted with its examples: each model is refitted from the examples left, and one
+   * with none left (the eraser dropped its row) goes back to the generic readings.
+   */
+  relearn(): PersonalInfo {
+    for (const m of PERSONAL_MODALITIES) {
+      if (this.deps.store.model(m) === null) {
+        this.models[m] = null;
+        this.problems[m] = null;
+      } else {
+        this.refit(m);
+      }
+    }
+    this.changed();
+    return this.info();
+  }
+
   info(): PersonalInfo {
     if (this.cached) return this.cached;
     const examples = this.deps.store.examples();

@@ -88,7 +88,7 @@ describe('HistoryEraser', () => {
     }
   });
 
-  it('keeps the personal model when deleting a day (it is reset on its own or by delete all)', () => {
+  it('keeps calibration examples when deleting a day (they are reset on their own or by delete all)', () => {
     const db = openDatabase(':memory:');
     fill(db);
     const personal = new PersonalStore(db);
@@ -105,6 +105,39 @@ describe('HistoryEraser', () => {
     ]);
     new HistoryEraser(db).day(D + H, fixedOffset(0));
     expect(count(db, 'personal_examples')).toBe(1);
+  });
+
+  it('deletes the corrections and check-ins taught in a deleted day, and a model none of whose examples is left', () => {
+    const db = openDatabase(':memory:');
+    fill(db);
+    const personal = new PersonalStore(db);
+    const example = (t: number, modality: 'face' | 'voice', source: 'correction' | 'check-in' | 'calibration') => ({
+      t,
+      modality,
+      source,
+      label: 'sad' as const,
+      weight: 1,
+      group: null,
+      probs: sample(0).probs,
+    });
+    personal.add([
+      example(D + H, 'face', 'correction'),
+      example(D + 2 * H, 'voice', 'check-in'),
+      example(D + 3 * H, 'face', 'calibration'),
+      example(2 * D + H, 'voice', 'correction'),
+    ]);
+    personal.saveModel('face', D, { version: 1 });
+    personal.saveModel('voice', D, { version: 1 });
+    const result = new HistoryEraser(db).day(D + H, fixedOffset(0));
+    expect(result.deleted).toMatchObject({ personal_examples: 2, personal_models: 0 });
+    expect(personal.examples().map((e) => [e.t, e.source])).toEqual([
+      [D + 3 * H, 'calibration'],
+      [2 * D + H, 'correction'],
+    ]);
+    // The next day's voice correction goes too: now no voice example is left, so its model goes with it.
+    expect(new HistoryEraser(db).day(2 * D + H, fixedOffset(0)).deleted).toMatchObject({ personal_models: 1 });
+    expect(personal.model('voice')).toBeNull();
+    expect(personal.model('face')).not.toBeNull();
   });
 
   it('deletes everything so that no deleted value is left in the database or WAL file', () => {

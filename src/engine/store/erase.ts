@@ -15,8 +15,11 @@ const PERSONAL_TABLES = ['personal_examples', 'personal_models'] as const;
 const ALL_TABLES = [...HISTORY_TABLES, ...PERSONAL_TABLES, 'settings'] as const;
 const ALL_BUT_SETTINGS = [...HISTORY_TABLES, ...PERSONAL_TABLES] as const;
 
+/** What a day or range deletes: the history, and what the person said they felt then (see personal_examples). */
+const RANGED_TABLES = [...HISTORY_TABLES, 'personal_examples'] as const;
+
 /** Deletes a table's rows in [@from, @to). */
-const RANGE_DELETES: Readonly<Record<(typeof HISTORY_TABLES)[number], string>> = {
+const RANGE_DELETES: Readonly<Record<(typeof RANGED_TABLES)[number], string>> = {
   check_ins:
     'DELETE FROM check_ins WHERE (t >= @from AND t < @to) ' +
     'OR sample_id IN (SELECT id FROM samples WHERE t >= @from AND t < @to)',
@@ -27,7 +30,13 @@ const RANGE_DELETES: Readonly<Record<(typeof HISTORY_TABLES)[number], string>> =
   rollup_quarters: `DELETE FROM rollup_quarters WHERE quarter > @from - ${QUARTER_MS} AND quarter < @to`,
   prompts: 'DELETE FROM prompts WHERE t >= @from AND t < @to',
   events: 'DELETE FROM events WHERE t >= @from AND t < @to',
+  // A correction's or check-in's example says how the person felt at that moment, so it goes with the day. A
+  // calibration example is a posed expression, taught on purpose: it stays until the personal model is reset or
+  // everything is deleted. The personal service then refits from the examples left.
+  personal_examples: "DELETE FROM personal_examples WHERE t >= @from AND t < @to AND source <> 'calibration'",
 };
+/** A personal model none of whose examples are left goes with them (it was fitted only from them). */
+const ORPHAN_MODELS = 'DELETE FROM personal_models WHERE modality NOT IN (SELECT modality FROM personal_examples)';
 
 export interface EraseResult {
   /** Rows deleted per table. */
@@ -63,15 +72,17 @@ export class HistoryEraser {
     this.isEmpty = ALL_TABLES.map((table) =>
       db.prepare<[], number>(`SELECT NOT EXISTS (SELECT 1 FROM ${table})`).pluck(),
     );
-    this.deleteRange = HISTORY_TABLES.map((table) => db.prepare<[Range]>(RANGE_DELETES[table]));
+    this.deleteRange = RANGED_TABLES.map((table) => db.prepare<[Range]>(RANGE_DELETES[table]));
+    const deleteOrphanModels = db.prepare(ORPHAN_MODELS);
     this.runAll = db.transaction((withSettings: boolean) => {
       const tables = withSettings ? ALL_TABLES : ALL_BUT_SETTINGS;
       return Object.fromEntries(tables.map((table, i) => [table, this.truncate[i]?.run().changes ?? 0]));
     });
     this.runRange = db.transaction((range: Range) => {
-      const deleted = Object.fromEntries(
-        HISTORY_TABLES.map((table, i) => [table, this.deleteRange[i]?.run(range).changes ?? 0]),
+      const deleted: Record<string, number> = Object.fromEntries(
+        RANGED_TABLES.map((table, i) => [table, this.deleteRange[i]?.run(range).changes ?? 0]),
       );
+      deleted.personal_models = deleteOrphanModels.run().changes;
       // The edge minutes went with the range: rebuild the quarters they were part of from what is left.
       rollups.rebuildQuarters(range.from - MINUTE_MS, range.to + MINUTE_MS);
       this.truncate.forEach((stmt, i) => {
@@ -89,7 +100,7 @@ export class HistoryEraser {
     return this.secure(() => this.runAll(!(options.keepSettings ?? false)));
   }
 
-  /** Deletes everything recorded in `from <= t < to` (unix ms). */
+  /** Deletes everything recorded in `from <= t < to` (unix ms), the feelings taught to the personal model included. */
   range(from: number, to: number): EraseResult {
     if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) {
       throw new AttuneError('bad-input', 'the range to delete must have a start before its end');
