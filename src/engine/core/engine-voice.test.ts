@@ -3,7 +3,8 @@ import type { EngineEvent } from '../../shared/engine-protocol';
 import { probsFromVector } from '../../shared/labels';
 import type { MoodSample } from '../../shared/mood';
 import { ManualClock } from '../../shared/clock';
-import { Engine, type VoiceAnalyzer } from './engine';
+import { Engine } from './engine';
+import type { VoiceAnalyzer } from './ports';
 import { testMoodService } from '../test-support/mood-service';
 import type { FrameAnalyzer } from '../vision/frame-analyzer';
 

@@ -24,8 +24,6 @@ import type { TextIntake } from '../text/text-intake';
 import type { EngineFeed } from '../feed/engine-feed';
 import type { SampleRepository, VoiceAnalyzer } from './ports';
 
-export type { SampleRepository, VoiceAnalyzer } from './ports';
-
 export interface EngineDeps {
   /** The face pipeline; null when its model did not load: frames are dropped, voice and text still work. */
   analyzer: FrameAnalyzer | null;

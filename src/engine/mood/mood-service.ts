@@ -22,7 +22,6 @@ import {
 } from '../../shared/prompts';
 import type { EventRepository, PromptRepository, SampleRepository, SettingsRepository } from '../core/ports';
 
-export type { EventRepository, PromptRepository } from '../core/ports';
 import type { ServiceRoutes } from '../core/service-routes';
 
 export interface MoodServiceDeps {

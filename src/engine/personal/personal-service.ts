@@ -33,8 +33,6 @@ import type { StoredExample } from '../store/personal';
 import type { ServiceRoutes } from '../core/service-routes';
 import type { PersonalRepository } from '../core/ports';
 
-export type { PersonalRepository } from '../core/ports';
-
 export interface PersonalServiceDeps {
   store: PersonalRepository;
   clock: Clock;

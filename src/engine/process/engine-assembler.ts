@@ -12,7 +12,8 @@ import type { EngineConfig, EngineEvent, EngineMethod, EngineRequest, LogLevel }
 import type { HealthProblem } from '../../shared/health';
 import type { CaptureInput } from '../capture/capture-input';
 import { openCaptureSocket } from '../capture/capture-socket';
-import type { Engine, VoiceAnalyzer } from '../core/engine';
+import type { Engine } from '../core/engine';
+import type { VoiceAnalyzer } from '../core/ports';
 import { MoodFeed } from '../feed/mood-feed';
 import { startIngestServer } from '../ingest/ingest-server';
 import { EngineHealth } from '../health/engine-health';

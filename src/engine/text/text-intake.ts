@@ -17,7 +17,6 @@ import {
 } from '../../shared/text-input';
 import type { CheckInRepository, SampleRepository, SettingsRepository } from '../core/ports';
 
-export type { CheckInRepository, SettingsRepository } from '../core/ports';
 import type { TextClassification } from './text-classifier';
 import type { ServiceRoutes } from '../core/service-routes';
 
