@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyAffine, cropAffine, extractCrop, eyeAngle, faceCrop, warpAffine, wholeImageCrop } from './align';
+import { cropAffine, extractCrop, eyeAngle, faceCrop, wholeImageCrop } from './align';
 import type { Detection } from './blazeface-decode';
 import { sampleBilinear, solidImage, type RgbaImage } from './image';
+import { applyAffine, warpAffine } from './warp';
 
 const detection = (keypoints: { x: number; y: number }[]): Detection => ({
   xMin: 100,

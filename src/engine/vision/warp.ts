@@ -1,0 +1,194 @@
+import type { Point } from '../../shared/mood';
+import { pixelWords, type RgbaImage } from './image';
+
+/** Maps output continuous coordinates (u, v) to source ones: sx = a·u + b·v + c, sy = d·u + e·v + f. */
+export interface Affine {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
+
+export function applyAffine(m: Affine, p: Point): Point {
+  return { x: m.a * p.x + m.b * p.y + m.c, y: m.d * p.x + m.e * p.y + m.f };
+}
+
+/**
+ * True when every bilinear tap of a width × height warp through `m` has its four neighbours inside the
+ * image, so no tap needs clamping (a margin of 1/1000 px keeps float rounding on the safe side). The taps
+ * lie inside the output square, whose image under `m` is a parallelogram: its corners bound them.
+ */
+export function tapsInside(image: RgbaImage, width: number, height: number, m: Affine): boolean {
+  const corners: readonly (readonly [number, number])[] = [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height],
+  ];
+  return corners.every(([u, v]) => {
+    const x = m.a * u + m.b * v + m.c - 0.5;
+    const y = m.d * u + m.e * v + m.f - 0.5;
+    return x >= 0.001 && x <= image.width - 2.001 && y >= 0.001 && y <= image.height - 2.001;
+  });
+}
+
+/**
+ * Resamples `image` through the inverse map `m` into a width × height RGBA image. Each output pixel
+ * averages samples × samples bilinear taps spread over its footprint, so shrinking a large face
+ * does not alias (a plain bilinear tap at 1/3 scale skips two pixels in three). Outside the image the
+ * edge pixels repeat, as in sampleBilinear. Both kernels below do the same float64 operations in the
+ * same order, so a face inside the frame and one at its edge are resampled alike, bit for bit.
+ */
+export function warpAffine(image: RgbaImage, width: number, height: number, m: Affine, samples = 1): RgbaImage {
+  const n = Math.max(1, Math.floor(samples));
+  // The products with tap coordinates, once per column (same values, same order of additions).
+  const au = new Float64Array(width * n);
+  const du = new Float64Array(width * n);
+  for (let u = 0; u < width; u++) {
+    for (let i = 0; i < n; i++) {
+      au[u * n + i] = m.a * (u + (i + 0.5) / n);
+      du[u * n + i] = m.d * (u + (i + 0.5) / n);
+    }
+  }
+  const out = new Uint8ClampedArray(width * height * 4);
+  const kernel = tapsInside(image, width, height, m) ? warpInside : warpClamped;
+  // Signed words: with alpha 255 an unsigned word is ≥ 2³¹, which V8 cannot keep in a small integer, and the
+  // bit masks below then pay for a float conversion on every read. The bits are the same either way.
+  const words = pixelWords(image);
+  const px = new Int32Array(words.buffer, words.byteOffset, words.length);
+  kernel(px, image.width, image.height, { width, height, n, au, du, m, out });
+  return { width, height, data: out };
+}
+
+interface WarpJob {
+  width: number;
+  height: number;
+  /** Taps per side. */
+  n: number;
+  /** a·(u + tap offset) and d·(u + tap offset) for each tap column. */
+  au: Float64Array;
+  du: Float64Array;
+  m: Affine;
+  out: Uint8ClampedArray;
+}
+
+/**
+ * The kernel for taps that are all inside (see {@link tapsInside}): no clamping and no edge tests,
+ * which the hot loop otherwise pays for on every tap. One 32-bit read per corner (R in the low byte).
+ */
+function warpInside(px: Int32Array, w: number, _h: number, job: WarpJob): void {
+  const { width, height, n, au, du, out } = job;
+  const { b: mb, c, e, f } = job.m;
+  const inv = 1 / (n * n);
+  let o = 0;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++, o += 4) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      const k0 = u * n;
+      for (let j = 0; j < n; j++) {
+        const vv = v + (j + 0.5) / n;
+        const bv = mb * vv;
+        const ev = e * vv;
+        for (let k = k0; k < k0 + n; k++) {
+          // In range by tapsInside; `as number` skips undefined checks in this hot loop.
+          const fx = (au[k] as number) + bv + c - 0.5;
+          const fy = (du[k] as number) + ev + f - 0.5;
+          const x0 = fx | 0;
+          const y0 = fy | 0;
+          const ax = fx - x0;
+          const ay = fy - y0;
+          const i00 = y0 * w + x0;
+          const i01 = i00 + w;
+          const bx = 1 - ax;
+          const by = 1 - ay;
+          const w00 = bx * by;
+          const w10 = ax * by;
+          const w01 = bx * ay;
+          const w11 = ax * ay;
+          const p00 = px[i00] as number;
+          const p10 = px[i00 + 1] as number;
+          const p01 = px[i01] as number;
+          const p11 = px[i01 + 1] as number;
+          r += (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
+          g +=
+            ((p00 >>> 8) & 255) * w00 +
+            ((p10 >>> 8) & 255) * w10 +
+            ((p01 >>> 8) & 255) * w01 +
+            ((p11 >>> 8) & 255) * w11;
+          b +=
+            ((p00 >>> 16) & 255) * w00 +
+            ((p10 >>> 16) & 255) * w10 +
+            ((p01 >>> 16) & 255) * w01 +
+            ((p11 >>> 16) & 255) * w11;
+        }
+      }
+      out[o] = r * inv;
+      out[o + 1] = g * inv;
+      out[o + 2] = b * inv;
+      out[o + 3] = 255;
+    }
+  }
+}
+
+/** The general kernel: each tap clamped to the image, its right and lower neighbours repeated at the edges. */
+function warpClamped(px: Int32Array, w: number, h: number, job: WarpJob): void {
+  const { width, height, n, au, du, out } = job;
+  const { b: mb, c, e, f } = job.m;
+  const inv = 1 / (n * n);
+  let o = 0;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++, o += 4) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      const k0 = u * n;
+      for (let j = 0; j < n; j++) {
+        const vv = v + (j + 0.5) / n;
+        const bv = mb * vv;
+        const ev = e * vv;
+        for (let k = k0; k < k0 + n; k++) {
+          const fx = Math.min(Math.max((au[k] as number) + bv + c - 0.5, 0), w - 1);
+          const fy = Math.min(Math.max((du[k] as number) + ev + f - 0.5, 0), h - 1);
+          const x0 = fx | 0;
+          const y0 = fy | 0;
+          const ax = fx - x0;
+          const ay = fy - y0;
+          const i00 = y0 * w + x0;
+          const i10 = x0 + 1 < w ? i00 + 1 : i00;
+          const i01 = y0 + 1 < h ? i00 + w : i00;
+          const i11 = i01 + (i10 - i00);
+          const bx = 1 - ax;
+          const by = 1 - ay;
+          const w00 = bx * by;
+          const w10 = ax * by;
+          const w01 = bx * ay;
+          const w11 = ax * ay;
+          // In range by construction (clamped above).
+          const p00 = px[i00] as number;
+          const p10 = px[i10] as number;
+          const p01 = px[i01] as number;
+          const p11 = px[i11] as number;
+          r += (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
+          g +=
+            ((p00 >>> 8) & 255) * w00 +
+            ((p10 >>> 8) & 255) * w10 +
+            ((p01 >>> 8) & 255) * w01 +
+            ((p11 >>> 8) & 255) * w11;
+          b +=
+            ((p00 >>> 16) & 255) * w00 +
+            ((p10 >>> 16) & 255) * w10 +
+            ((p01 >>> 16) & 255) * w01 +
+            ((p11 >>> 16) & 255) * w11;
+        }
+      }
+      out[o] = r * inv;
+      out[o + 1] = g * inv;
+      out[o + 2] = b * inv;
+      out[o + 3] = 255;
+    }
+  }
+}
