@@ -4,6 +4,7 @@
  * times and the engine's memory (measured in a child process, see bench/memory.ts). Reports medians and p95s;
  * never asserts.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { FacePipeline } from '../../engine/vision/face-pipeline';
 import type { RgbaImage } from '../../engine/vision/image';
 import { loadFaceapi } from './faceapi';
@@ -88,7 +89,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const frames: RgbaImage[] = SMILING_SHOTS.map((shot) => sampleFrame(shot));
   const memory = await measureEngineMemory(frames, runs);
   const engineReadyMB = await measureRealEngine();
+  // Other work on the machine stretches every stage: the 1-minute load average around the face timings says how much.
+  const loadBefore = loadavg()[0] ?? 0;
   const ours = await timeOurs(frames, runs);
+  const machine = { cpus: availableParallelism(), loadAverage: [round(loadBefore), round(loadavg()[0] ?? 0)] };
   const theirs = faceapiRuns > 0 ? await timeFaceapi(frames, faceapiRuns) : null;
   const textMessages = options.textMessages ?? 5_000;
   const text = textMessages > 0 ? await benchText({ messages: textMessages }) : null;
@@ -105,6 +109,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     frame: '640x480 RGBA, 3 webcam-like photos, decode excluded',
     threads: 1,
     runs,
+    machine,
     modelLoadMs: round(ours.loadMs),
     stagesMs: ours.summaries,
     faceapiTfjs: theirs && {
@@ -142,6 +147,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   };
   const lines = [
     `face pipeline on 640×480 frames, 1 thread, ${runs} runs (decode excluded)`,
+    `  machine             ${machine.cpus} cpus, 1-min load average ${machine.loadAverage.join(' → ')} during these runs`,
     `  model load          ${json.modelLoadMs.toFixed(1)} ms`,
     ...Object.entries(ours.summaries).map(
       ([stage, s]) => `  ${stage.padEnd(19)} median ${s.median.toFixed(2)} ms   p95 ${s.p95.toFixed(2)} ms`,
