@@ -128,7 +128,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       endpointMessagesPerSecond: text.endpointMessagesPerSecond,
     },
     fusion: { updateUs: fusion.updateUs, tickUs: fusion.tickUs, realtime: fusion.realtime },
-    personal: { examples: personal.examples, fitMs: personal.fitMs, applyMs: personal.applyMs },
+    personal: {
+      examples: personal.examples,
+      fitMs: personal.fitMs,
+      fitMsByModality: personal.fitMsByModality,
+      applyMs: personal.applyMs,
+    },
     history,
     feed: feed && {
       streams: feed.streams,

@@ -7,6 +7,9 @@ describe('benchPersonal', () => {
     expect(result.examples).toBe(14);
     expect(result.fitMs.n).toBe(2);
     expect(result.applyMs.n).toBe(2);
-    expect(result.lines.join('\n')).toMatch(/fit from 14 examples.*\n.*apply, one frame/);
+    expect(result.fitMsByModality.voice.n).toBe(1);
+    expect(result.lines.join('\n')).toMatch(
+      /fit from 14 examples, face.*\n.*fit from 14 examples, voice.*\n.*apply, one frame/,
+    );
   });
 });

@@ -12,8 +12,10 @@ import { mulberry32 } from '../../engine/sim/prng';
 import { summarise, type Summary } from './stats';
 
 export interface PersonalBenchResult {
-  /** Fitting from `examples` readings, ms. */
+  /** Fitting from `examples` readings, ms, both modalities' tunings alternately. */
   fitMs: Summary;
+  /** The same per modality (voice also fits its class offsets, leave-one-out). */
+  fitMsByModality: Record<'face' | 'voice', Summary>;
   /** Applying the fitted model to one reading, ms. */
   applyMs: Summary;
   examples: number;
@@ -30,11 +32,17 @@ export function benchPersonal(
     return { label, probs: noisyProbs(random, label) };
   });
   const fitTimes: number[] = [];
+  const byModality = { face: [] as number[], voice: [] as number[] };
   // Both modalities' tunings, alternately, after 10 warm-up fits.
   for (let i = 0; i < fits + 10; i++) {
+    const modality = i % 2 === 0 ? 'face' : 'voice';
     const t0 = performance.now();
-    fitPersonalModel(i % 2 === 0 ? 'face' : 'voice', readings);
-    if (i >= 10) fitTimes.push(performance.now() - t0);
+    fitPersonalModel(modality, readings);
+    const ms = performance.now() - t0;
+    if (i >= 10) {
+      fitTimes.push(ms);
+      byModality[modality].push(ms);
+    }
   }
   const model = fitPersonalModel('face', readings);
   const frames: EmotionProbs[] = Array.from({ length: 64 }, (_, i) => noisyProbs(random, EMOTIONS[i % 7] ?? 'sad'));
@@ -50,11 +58,15 @@ export function benchPersonal(
   // Using the results keeps the calls from being optimised away.
   if (!Number.isFinite(sink)) throw new Error('the personal model gave a non-finite probability');
   const fitMs = summarise(fitTimes);
+  const fitMsByModality = { face: summarise(byModality.face), voice: summarise(byModality.voice) };
   const applyMs = summarise(applyTimes);
   const lines = [
     `personal model (face tuning, fitted strength ${model.strength})`,
-    `  fit from ${examples} examples   median ${fitMs.median.toFixed(3)} ms   p95 ${fitMs.p95.toFixed(3)} ms`,
+    ...(['face', 'voice'] as const).map(
+      (m) =>
+        `  fit from ${examples} examples, ${m.padEnd(5)}   median ${fitMsByModality[m].median.toFixed(3)} ms   p95 ${fitMsByModality[m].p95.toFixed(3)} ms`,
+    ),
     `  apply, one frame       median ${applyMs.median.toFixed(4)} ms   p95 ${applyMs.p95.toFixed(4)} ms`,
   ];
-  return { fitMs, applyMs, examples, lines };
+  return { fitMs, fitMsByModality, applyMs, examples, lines };
 }

@@ -282,7 +282,7 @@ export function runPersonalCorrections(
         if (position >= Math.floor(stream.length / 2)) scored.push(result);
         const shown = result.adapted === null ? fallback : argmaxLabel(result.adapted);
         if (shown === item.label || item.probs === null || corrects() >= rate) return;
-        learnt.push({ example: { label: item.label, probs: item.probs }, group: item.group });
+        learnt.push({ example: { label: item.label, probs: item.probs, corrective: true }, group: item.group });
         corrections++;
         model = fitPersonalModel(
           options.modality,

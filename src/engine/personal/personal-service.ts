@@ -24,6 +24,7 @@ import {
   applyPersonalModel,
   crossValidatePersonal,
   fitPersonalModel,
+  isPersonalised,
   parsePersonalModel,
   PERSONAL_MODALITIES,
   type PersonalExample,
@@ -84,7 +85,7 @@ export class PersonalService {
 
   /** True when readings of `modality` are tilted by a personal model. */
   active(modality: PersonalModality): boolean {
-    return (this.models[modality]?.strength ?? 0) > 0;
+    return isPersonalised(this.models[modality] ?? null);
   }
 
   /** About once a second: a step that ran out of time fails. */
@@ -286,6 +287,7 @@ const toPersonalExample = (e: StoredExample): PersonalExample => ({
   label: e.label,
   probs: e.probs,
   weight: e.weight,
+  ...(e.source === 'correction' ? { corrective: true } : {}),
   ...(e.group === null ? {} : { group: e.group }),
 });
 
