@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropAffine, extractCrop, eyeAngle, faceCrop, wholeImageCrop } from './align';
+import { cropAffine, extractCrop, extractCrops, eyeAngle, faceCrop, wholeImageCrop } from './align';
 import type { Detection } from './blazeface-decode';
 import { sampleBilinear, solidImage, type RgbaImage } from './image';
 import { applyAffine, warpAffine } from './warp';
@@ -162,5 +162,62 @@ describe('warpAffine / extractCrop', () => {
         }
       }
     }
+  });
+});
+
+describe('extractCrops', () => {
+  // A 640 × 480 frame with detail at several scales (no flat areas).
+  const data = new Uint8Array(640 * 480 * 4);
+  for (let y = 0; y < 480; y++) {
+    for (let x = 0; x < 640; x++) {
+      const o = (y * 640 + x) * 4;
+      data[o] = 128 + 100 * Math.sin(x / 7) * Math.cos(y / 11);
+      data[o + 1] = (x + 2 * y) % 256;
+      data[o + 2] = 128 + 120 * Math.sin((x + y) / 23);
+      data[o + 3] = 255;
+    }
+  }
+  const frame: RgbaImage = { width: 640, height: 480, data };
+  const same = (a: RgbaImage | undefined, b: RgbaImage): boolean =>
+    a !== undefined && Buffer.from(a.data).equals(Buffer.from(b.data));
+  const meanAbsDiff = (a: RgbaImage | undefined, b: RgbaImage): number => {
+    let sum = 0;
+    for (let i = 0; i < b.data.length; i++) if (i % 4 !== 3) sum += Math.abs((a?.data[i] ?? 0) - (b.data[i] ?? 0));
+    return sum / ((b.data.length / 4) * 3);
+  };
+
+  it('gives exactly extractCrop for a small face (FER2013-sized) and keeps duplicate sizes once', () => {
+    const small = wholeImageCrop(48, 48);
+    const img = { width: 48, height: 48, data: data.subarray(0, 48 * 48 * 4) };
+    const crops = extractCrops(img, small, [64, 64, 112, 48]);
+    expect(crops.size).toBe(3);
+    for (const size of [64, 112, 48]) expect(same(crops.get(size), extractCrop(img, small, size))).toBe(true);
+  });
+
+  it('gives exactly extractCrop for the largest crop, inside the frame or past its edge', () => {
+    for (const centre of [
+      { x: 320, y: 240 },
+      { x: 30, y: 460 },
+    ]) {
+      const crop = { centre, side: 230, angle: 0.2 };
+      expect(same(extractCrops(frame, crop, [64, 112, 48]).get(112), extractCrop(frame, crop, 112))).toBe(true);
+    }
+  });
+
+  it('area-averages smaller crops of a large face from the largest crop’s taps, close to their own warps', () => {
+    const crop = { centre: { x: 320, y: 240 }, side: 230, angle: 0.2 }; // 112 × 2 taps = 224 cells
+    const crops = extractCrops(frame, crop, [64, 112, 48]);
+    for (const size of [64, 48]) {
+      const own = extractCrop(frame, crop, size);
+      expect(same(crops.get(size), own)).toBe(false);
+      expect(meanAbsDiff(crops.get(size), own)).toBeLessThan(1);
+    }
+  });
+
+  it('warps a crop on its own when the grid is too coarse to average it from', () => {
+    // Side 140: the 112 crop takes 1 tap per pixel, so 64 (2 × 2 taps) would get only 1.75 cells per pixel.
+    const crop = { centre: { x: 320, y: 240 }, side: 140, angle: -0.1 };
+    const crops = extractCrops(frame, crop, [64, 112, 48]);
+    for (const size of [64, 112, 48]) expect(same(crops.get(size), extractCrop(frame, crop, size))).toBe(true);
   });
 });

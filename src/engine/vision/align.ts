@@ -1,7 +1,8 @@
 import type { Point } from '../../shared/mood';
 import { KEYPOINT, type Detection } from './blazeface-decode';
 import type { RgbaImage } from './image';
-import { warpAffine, type Affine } from './warp';
+import { areaShrink } from './area';
+import { warpAffine, warpAffineWithTaps, type Affine } from './warp';
 
 /** A square, possibly rotated, region of the source: what an expression model gets to see. */
 export interface FaceCrop {
@@ -76,11 +77,48 @@ export function cropAffine(crop: FaceCrop, size: number): Affine {
   };
 }
 
+/** Taps per side extractCrop uses for a crop: about one per source pixel of shrink, 1 to 4. */
+export function cropSamples(crop: FaceCrop, size: number): number {
+  return Math.min(4, Math.max(1, Math.round(crop.side / size)));
+}
+
 /**
  * Resamples a crop to size × size with about one tap per source pixel of shrink (at most 4 × 4):
  * a 258 px face crop becomes 112 px with 2 × 2 taps, 64 px with 4 × 4.
  */
 export function extractCrop(image: RgbaImage, crop: FaceCrop, size: number): RgbaImage {
-  const samples = Math.min(4, Math.max(1, Math.round(crop.side / size)));
-  return warpAffine(image, size, size, cropAffine(crop, size), samples);
+  return warpAffine(image, size, size, cropAffine(crop, size), cropSamples(crop, size));
+}
+
+/**
+ * Grid cells per output pixel a smaller crop needs before it is area-averaged from the largest crop's taps
+ * rather than warped on its own. At 3.5 (a 64 px crop from 224 taps) the crops measured nearly the same as
+ * their own warps (sharpness −5 %, mean |Δ| 0.2 grey levels); at 1.75 they came out visibly softer (−20 %).
+ */
+export const MIN_CELLS_PER_PIXEL = 3;
+
+/**
+ * The crop at each of `sizes`, as {@link extractCrop} makes them, with less work for large faces: when the
+ * largest crop is supersampled, its taps are kept (a grid of about one bilinear tap per source pixel) and a
+ * smaller crop that would be supersampled too is area-averaged from that grid instead of tapping the frame
+ * again. The largest crop, and every crop of a small face (FER2013's 48 × 48 images included), are exactly
+ * extractCrop's.
+ */
+export function extractCrops(image: RgbaImage, crop: FaceCrop, sizes: readonly number[]): Map<number, RgbaImage> {
+  const out = new Map<number, RgbaImage>();
+  const largest = Math.max(...sizes);
+  const n = cropSamples(crop, largest);
+  const grid = (size: number): boolean =>
+    n > 1 && cropSamples(crop, size) > 1 && (largest * n) / size >= MIN_CELLS_PER_PIXEL;
+  if (!sizes.some((size) => size !== largest && grid(size))) {
+    for (const size of sizes) if (!out.has(size)) out.set(size, extractCrop(image, crop, size));
+    return out;
+  }
+  const { image: top, taps } = warpAffineWithTaps(image, largest, largest, cropAffine(crop, largest), n);
+  out.set(largest, top);
+  for (const size of sizes) {
+    if (out.has(size)) continue;
+    out.set(size, grid(size) ? areaShrink(taps, size, size) : extractCrop(image, crop, size));
+  }
+  return out;
 }

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { AttuneError } from '../../shared/envelope';
 import type { FaceObservation } from '../../shared/mood';
-import { extractCrop, faceCrop, wholeImageCrop, type CropOptions, type FaceCrop } from './align';
+import { extractCrops, faceCrop, wholeImageCrop, type CropOptions, type FaceCrop } from './align';
 import { BlazeFace, tileRegions } from './blazeface';
 import { weightedNms, type Detection } from './blazeface-decode';
 import {
   DEFAULT_WEIGHTS,
-  EXPRESSION_INPUT_SIZE,
   ExpressionModel,
   combineProbs,
   predictMembers,
@@ -180,10 +179,12 @@ export class FacePipeline {
       return { observation, detected: false, source: 'none', members: new Map(), crop: null, detection: null };
     }
     const crop = primary ? faceCrop(primary, this.options.crop) : wholeImageCrop(image.width, image.height);
-    const crops = new Map<ExpressionModelId, RgbaImage>();
-    for (const { model } of this.members)
-      crops.set(model.id, extractCrop(image, crop, EXPRESSION_INPUT_SIZE[model.id]));
-    const qualityCrop = crops.get('human') ?? extractCrop(image, crop, QUALITY_SIZE);
+    // One pass for all sizes: a large face's smaller crops are area-averaged from the largest crop's taps.
+    const bySize = extractCrops(image, crop, [QUALITY_SIZE, ...this.members.map(({ model }) => model.size)]);
+    const crops = new Map<ExpressionModelId, RgbaImage>(
+      this.members.map(({ model }) => [model.id, bySize.get(model.size) as RgbaImage]),
+    );
+    const qualityCrop = bySize.get(QUALITY_SIZE) as RgbaImage;
     const faceSide = primary ? Math.max(primary.xMax - primary.xMin, primary.yMax - primary.yMin) : crop.side;
     const q = assessQuality(
       { faceSide, grey: greyLevels(qualityCrop), greySide: QUALITY_SIZE, keypoints: primary?.keypoints },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cropAffine } from './align';
 import type { RgbaImage } from './image';
-import { tapsInside, warpAffine, type Affine } from './warp';
+import { averageTaps, tapsInside, warpAffine, warpAffineWithTaps, warpTaps, type Affine } from './warp';
 
 /**
  * The reference warp: the plain loop warpAffine's two kernels must match bit for bit (each tap clamped
@@ -81,6 +81,19 @@ describe('warpAffine against the reference loop', () => {
       expect(Buffer.from(got.data).equals(Buffer.from(referenceWarp(img, size, size, m, n)))).toBe(true);
     });
   }
+
+  it('keeps the taps it averages: warpAffineWithTaps and warpTaps agree with warpAffine, bit for bit', () => {
+    for (const { crop, size, n } of cases) {
+      const m = cropAffine(crop, size);
+      const want = Buffer.from(warpAffine(img, size, size, m, n).data);
+      const both = warpAffineWithTaps(img, size, size, m, n);
+      expect(Buffer.from(both.image.data).equals(want)).toBe(true);
+      expect(both.taps.width).toBe(size * n);
+      const taps = warpTaps(img, size, size, m, n);
+      expect(Array.from(both.taps.rgb)).toEqual(Array.from(taps.rgb));
+      expect(Buffer.from(averageTaps(taps, n).data).equals(want)).toBe(true);
+    }
+  });
 
   it('takes the unclamped kernel only when every tap is inside', () => {
     expect(tapsInside(img, 17, 17, cropAffine({ centre: { x: 60, y: 45 }, side: 70, angle: 0.23 }, 17))).toBe(true);
