@@ -40,9 +40,28 @@ describe('teach words', () => {
       { label: 'happy' as const, total: 6, before: { label: 'happy' as const, count: 6 }, after: 6 },
       { label: 'angry' as const, total: 6, before: { label: 'neutral' as const, count: 6 }, after: 5 },
     ];
-    expect(notableChanges(info({ changes }), 1)).toEqual([
+    expect(notableChanges(info({ changes, active: true }), 1)).toEqual([
       'Before calibration your angry face read as neutral 10 times in 10; now it reads as angry 8 in 10.',
     ]);
+  });
+
+  it('tells no change of a modality whose personal model stayed off: its readings did not change', () => {
+    // As the voice steps of the e2e test left it: one utterance per tone, the model off, readings unchanged.
+    const changes = [
+      { label: 'neutral' as const, total: 1, before: { label: 'happy' as const, count: 1 }, after: 0 },
+      { label: 'happy' as const, total: 2, before: { label: 'happy' as const, count: 1 }, after: 1 },
+    ];
+    const off: PersonalInfo = {
+      face: emptyModalityInfo('face'),
+      voice: { ...emptyModalityInfo('voice'), changes },
+      problem: null,
+    };
+    expect(notableChanges(off)).toEqual([]);
+    expect(notableChanges({ ...off, voice: { ...off.voice, active: true } })).toEqual([
+      'Before calibration your calm voice read as happy 10 times in 10; now it reads as neutral 0 in 10.',
+      'Your happy voice already read as happy 5 times in 10; it still does (5 in 10).',
+    ]);
+    expect(notableChanges(info({ changes, active: false }))).toEqual([]);
   });
 
   it('describes the live check, the model and what a reset forgets', () => {
@@ -57,6 +76,9 @@ describe('teach words', () => {
     } as const;
     expect(checkWords({ ...collecting, hint: null })).toBe('Hold it… 2 of 5');
     expect(checkWords({ ...collecting, hint: 'no-face' })).toBe('Looking for your face…');
+    const listening = { ...collecting, modality: 'voice', needed: 1500, hint: null } as const;
+    expect(checkWords({ ...listening, kept: 0 })).toBe('Listening… say it when you are ready.');
+    expect(checkWords({ ...listening, kept: 820 })).toBe('Listening… 0.8 s of speech');
     expect(checkWords({ phase: 'done', modality: 'face', label: 'sad', at: 1, kept: 5 })).toBe('Got it.');
     expect(personalWords(info())).toMatch(/nothing learnt yet/);
     const examples = { examples: 7, bySource: { calibration: 6, correction: 1, 'check-in': 0, migrated: 0 } };

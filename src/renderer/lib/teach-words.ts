@@ -80,7 +80,11 @@ export function checkWords(step: ExpressionStep): string {
       if (step.hint === 'no-face') return 'Looking for your face…';
       if (step.hint === 'low-quality') return 'Hold still, facing the light…';
       if (step.hint === 'smiling') return 'That looks like a smile: relax your face…';
-      if (step.modality === 'voice') return `Listening… ${(step.kept / 1000).toFixed(1)} s of speech`;
+      if (step.modality === 'voice') {
+        return step.kept === 0
+          ? 'Listening… say it when you are ready.'
+          : `Listening… ${(step.kept / 1000).toFixed(1)} s of speech`;
+      }
       return step.kept === 0 ? 'Ready when you are…' : `Hold it… ${step.kept} of ${step.needed}`;
     case 'done':
       return 'Got it.';
@@ -113,10 +117,15 @@ export function changeWords(modality: PersonalModality, change: LabelChange): st
   return `Before calibration ${what} read as ${was}; now it reads as ${READ_AS[change.label]} ${after} in 10.`;
 }
 
-/** The changes worth telling first: the biggest gains, at most `limit`. */
+/**
+ * The changes worth telling first: the biggest gains, at most `limit`. Only of a modality whose personal model is
+ * on: one that stayed off (it did not read the person's own examples better) changed no reading, so "now it reads
+ * as …" would not be true, and personalWords already says readings are unchanged.
+ */
 export function notableChanges(info: PersonalInfo, limit = 3): string[] {
   const all: { gain: number; text: string | null }[] = [];
   for (const modality of ['face', 'voice'] as const) {
+    if (!info[modality].active) continue;
     for (const c of info[modality].changes) {
       const before = c.before.label === c.label ? c.before.count : 0;
       all.push({ gain: (c.after - before) / Math.max(1, c.total), text: changeWords(modality, c) });
