@@ -73,9 +73,11 @@ describe('letterbox', () => {
     expect(px(out, 3, 3)).toEqual([0, 0, 0]);
   });
 
-  it('box-filters exactly like the plain per-pixel average, for any region', () => {
-    const w = 97;
-    const h = 61;
+  // 97 × 61 gives runs of 6 or 7 columns; 80 × 60 runs of exactly 5 (the uniform path, as at 640 × 480 → 128).
+  it.each([
+    [97, 61],
+    [80, 60],
+  ])('box-filters exactly like the plain per-pixel average, for any region (%i × %i)', (w, h) => {
     const data = new Uint8Array(w * h * 4).map((_, i) => (i * 7919 + (i >> 3) * 104729) % 256);
     const img: RgbaImage = { width: w, height: h, data };
     for (const region of [undefined, { x: 10.5, y: -3, width: 50, height: 70 }]) {

@@ -65,32 +65,13 @@ export function renderLetterbox(image: RgbaImage, lb: Letterbox): RgbaImage {
       colCount[ox] = (colCount[ox] as number) + 1;
     }
     const px = pixelWords(image);
+    const run = uniformRun(colFirst, colCount);
     for (let y = y0; y < y1; y++) {
       const oy = Math.floor((y + 0.5) * scale + offsetY);
       if (oy < 0 || oy >= size) continue;
       rowCount[oy] = (rowCount[oy] as number) + 1;
-      const rowIn = y * image.width;
-      let o = oy * size * 3;
-      for (let ox = 0; ox < size; ox++, o += 3) {
-        const n = colCount[ox] as number;
-        if (n === 0) continue;
-        const first = rowIn + (colFirst[ox] as number);
-        // R and B summed together in the two 16-bit halves of one integer (exact: a run of at most 256
-        // pixels cannot carry from one half into the other); indices are in range by construction.
-        for (let start = 0; start < n; start += 256) {
-          const end = Math.min(n, start + 256);
-          let rb = 0;
-          let g = 0;
-          for (let i = first + start; i < first + end; i++) {
-            const p = px[i] as number;
-            rb += p & 0x00ff00ff;
-            g += (p >>> 8) & 255;
-          }
-          sums[o] = (sums[o] as number) + (rb & 0xffff);
-          sums[o + 1] = (sums[o + 1] as number) + g;
-          sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
-        }
-      }
+      if (run) addRunsUniform(px, y * image.width, run, sums, oy * size * 3);
+      else addRuns(px, y * image.width, colFirst, colCount, sums, oy * size * 3);
     }
     for (let oy = 0; oy < size; oy++) {
       for (let ox = 0; ox < size; ox++) {
@@ -120,4 +101,81 @@ export function renderLetterbox(image: RgbaImage, lb: Letterbox): RgbaImage {
     }
   }
   return { width: size, height: size, data: out };
+}
+
+/** The output columns' pixel runs when they all have one length (≤ 256) and follow each other, as at 640 → 128. */
+interface UniformRun {
+  /** First output column with pixels, and the one after the last. */
+  from: number;
+  to: number;
+  /** Source column of the first run, and pixels per run. */
+  first: number;
+  length: number;
+}
+
+function uniformRun(colFirst: Int32Array, colCount: Uint32Array): UniformRun | null {
+  let from = 0;
+  while (from < colCount.length && colCount[from] === 0) from++;
+  const length = colCount[from] ?? 0;
+  if (length === 0 || length > 256) return null;
+  let to = from;
+  while (
+    to < colCount.length &&
+    colCount[to] === length &&
+    colFirst[to] === (colFirst[from] as number) + (to - from) * length
+  )
+    to++;
+  for (let ox = to; ox < colCount.length; ox++) if (colCount[ox] !== 0) return null;
+  return { from, to, first: colFirst[from] as number, length };
+}
+
+/**
+ * Adds one source row's pixels to its output row's sums (R, G, B per output column from `o`). R and B are
+ * summed together in the two 16-bit halves of one integer (exact: a run of at most 256 pixels cannot carry
+ * from one half into the other); indices are in range by construction.
+ */
+function addRuns(
+  px: Uint32Array,
+  rowIn: number,
+  colFirst: Int32Array,
+  colCount: Uint32Array,
+  sums: Uint32Array,
+  o: number,
+): void {
+  for (let ox = 0; ox < colCount.length; ox++, o += 3) {
+    const n = colCount[ox] as number;
+    if (n === 0) continue;
+    const first = rowIn + (colFirst[ox] as number);
+    for (let start = 0; start < n; start += 256) {
+      const end = Math.min(n, start + 256);
+      let rb = 0;
+      let g = 0;
+      for (let i = first + start; i < first + end; i++) {
+        const p = px[i] as number;
+        rb += p & 0x00ff00ff;
+        g += (p >>> 8) & 255;
+      }
+      sums[o] = (sums[o] as number) + (rb & 0xffff);
+      sums[o + 1] = (sums[o + 1] as number) + g;
+      sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
+    }
+  }
+}
+
+/** {@link addRuns} for uniform runs: one pass along the row, no per-column lookups (the same sums). */
+function addRunsUniform(px: Uint32Array, rowIn: number, run: UniformRun, sums: Uint32Array, o: number): void {
+  let i = rowIn + run.first;
+  o += run.from * 3;
+  for (let ox = run.from; ox < run.to; ox++, o += 3) {
+    let rb = 0;
+    let g = 0;
+    for (const end = i + run.length; i < end; i++) {
+      const p = px[i] as number;
+      rb += p & 0x00ff00ff;
+      g += (p >>> 8) & 255;
+    }
+    sums[o] = (sums[o] as number) + (rb & 0xffff);
+    sums[o + 1] = (sums[o + 1] as number) + g;
+    sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
+  }
 }
