@@ -33,6 +33,9 @@ describe('teach words', () => {
       'Your happy face already read as happy 10 times in 10; it still does (10 in 10).',
     );
     expect(changeWords('voice', { ...change, label: 'neutral' })).toMatch(/^Your calm voice already read as neutral/);
+    expect(changeWords('voice', { ...change, label: 'sad', after: 0 })).toBe(
+      'Your sad voice read as neutral 7 times in 10 before calibration; calibration has not yet taught Attune to read it as sad.',
+    );
   });
 
   it('orders changes by gain', () => {
@@ -58,7 +61,7 @@ describe('teach words', () => {
     };
     expect(notableChanges(off)).toEqual([]);
     expect(notableChanges({ ...off, voice: { ...off.voice, active: true } })).toEqual([
-      'Before calibration your calm voice read as happy 10 times in 10; now it reads as neutral 0 in 10.',
+      'Your calm voice read as happy 10 times in 10 before calibration; calibration has not yet taught Attune to read it as neutral.',
       'Your happy voice already read as happy 5 times in 10; it still does (5 in 10).',
     ]);
     expect(notableChanges(info({ changes, active: false }))).toEqual([]);

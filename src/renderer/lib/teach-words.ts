@@ -114,6 +114,10 @@ export function changeWords(modality: PersonalModality, change: LabelChange): st
   if (wasRight && after >= before)
     return `${capital(what)} already read as ${READ_AS[change.label]} ${before} times in 10; it still does (${after} in 10).`;
   const was = `${READ_AS[change.before.label]} ${before} times in 10`;
+  // Read wrong before and never right now: no change to tell as one ("now it reads as neutral 0 in 10").
+  if (!wasRight && change.after === 0) {
+    return `${capital(what)} read as ${was} before calibration; calibration has not yet taught Attune to read it as ${READ_AS[change.label]}.`;
+  }
   return `Before calibration ${what} read as ${was}; now it reads as ${READ_AS[change.label]} ${after} in 10.`;
 }
 
