@@ -33,14 +33,17 @@ export const QUIET_FLAGS = [
   '--disable-quic',
 ];
 
-/** A fake camera (and optionally microphone) fed from files; permission prompts auto-accepted. */
-export function fakeMediaFlags(video: string, audio?: string): string[] {
+/**
+ * A fake camera (and optionally microphone) fed from files; permission prompts auto-accepted. The microphone plays
+ * its file once unless `loopAudio` (then over and over, for a test that needs speech for longer than one file).
+ */
+export function fakeMediaFlags(video: string, audio?: string, { loopAudio = false } = {}): string[] {
   const flags = [
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-video-capture=${video}`,
   ];
-  if (audio) flags.push(`--use-file-for-fake-audio-capture=${audio}%noloop`);
+  if (audio) flags.push(`--use-file-for-fake-audio-capture=${audio}${loopAudio ? '' : '%noloop'}`);
   return flags;
 }
 

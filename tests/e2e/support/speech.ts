@@ -1,6 +1,6 @@
 /**
  * A speech fixture for the fake microphone, synthesised with espeak-ng at test time (no committed media):
- * a few sentences with pauses between them, as 16 kHz mono 16-bit PCM WAV.
+ * a few sentences (or the lines a test asks for) with pauses between them, as 16 kHz mono 16-bit PCM WAV.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,12 +16,34 @@ export const SENTENCES = [
   'Now I am going to read my messages and then take a short break.',
 ];
 
+/** One spoken line: its words and espeak-ng's pitch (0-99, default 50) and speed (words a minute, default 150). */
+export interface Line {
+  text: string;
+  pitch?: number;
+  speed?: number;
+}
+
+export interface SpeechOptions {
+  /** Quiet after each line, s (default 1.5). */
+  silenceS?: number;
+  /** Quiet before the first line, s (default 2). */
+  leadS?: number;
+  /** What is said (default SENTENCES at espeak-ng's default pitch, 150 words a minute). */
+  lines?: readonly (string | Line)[];
+}
+
 /** Writes `path` and returns it. Throws when espeak-ng is missing (apt-get install -y espeak-ng). */
-export function writeSpeechWav(path: string, { silenceS = 1.5, leadS = 2 } = {}): string {
+export function writeSpeechWav(
+  path: string,
+  { silenceS = 1.5, leadS = 2, lines = SENTENCES }: SpeechOptions = {},
+): string {
   const parts: Float32Array[] = [new Float32Array(Math.round(leadS * RATE))];
-  SENTENCES.forEach((sentence, i) => {
+  lines.forEach((line, i) => {
+    const { text, pitch = 50, speed = 150 } = typeof line === 'string' ? { text: line } : line;
     const tmp = `${path}.${i}.tmp.wav`;
-    execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', tmp, sentence], { stdio: 'pipe' });
+    execFileSync('espeak-ng', ['-v', 'en', '-p', String(pitch), '-s', String(speed), '-w', tmp, text], {
+      stdio: 'pipe',
+    });
     const wav = decodeWav(new Uint8Array(readFileSync(tmp)));
     rmSync(tmp);
     parts.push(resample(wav.samples, wav.sampleRate, RATE), new Float32Array(Math.round(silenceS * RATE)));
