@@ -4,7 +4,7 @@ import type { TapGrid } from './warp';
 
 /** A grid whose R channel is given, G = 2·R, B = 0. */
 function grid(width: number, height: number, red: (x: number, y: number) => number): TapGrid {
-  const rgb = new Float64Array(width * height * 3);
+  const rgb = new Float32Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       rgb[(y * width + x) * 3] = red(x, y);

@@ -38,20 +38,28 @@ export function tapsInside(image: RgbaImage, width: number, height: number, m: A
  * Resamples `image` through the inverse map `m` into a width × height RGBA image. Each output pixel
  * averages samples × samples bilinear taps spread over its footprint, so shrinking a large face
  * does not alias (a plain bilinear tap at 1/3 scale skips two pixels in three). Outside the image the
- * edge pixels repeat, as in sampleBilinear. A face wholly inside the frame takes a fused kernel, one at
- * its edge the tap grid ({@link warpTaps}) and {@link averageTaps}: the same float64 operations in the
- * same order, so both give the same bytes.
+ * edge pixels repeat, as in sampleBilinear. A face wholly inside the frame takes a kernel without
+ * clamps; both kernels do the same float64 operations in the same order, so both give the same bytes.
  */
 export function warpAffine(image: RgbaImage, width: number, height: number, m: Affine, samples = 1): RgbaImage {
-  const n = Math.max(1, Math.floor(samples));
-  if (!tapsInside(image, width, height, m)) return averageTaps(warpTaps(image, width, height, m, n), n);
-  const { au, du } = columnTerms(width, n, m);
-  const out = new Uint8ClampedArray(width * height * 4);
-  warpInside(signedWords(image), image.width, { width, height, n, au, du, m, out, taps: null });
-  return { width, height, data: out };
+  return warp(image, width, height, m, samples, false).image;
 }
 
-/** {@link warpAffine} and its {@link warpTaps} grid from one pass over the taps. */
+/** Every bilinear tap of a warp: RGB (0..255, unrounded, float32) for each tap, row-major. */
+export interface TapGrid {
+  /** Taps per row: output width × taps per side. */
+  width: number;
+  /** Tap rows: output height × taps per side. */
+  height: number;
+  /** R, G, B of each tap, 3 values per tap. */
+  rgb: Float32Array;
+}
+
+/**
+ * {@link warpAffine}, keeping each tap it averaged: tap (i, j) of output pixel (u, v) is grid cell
+ * (u·n + i, v·n + j), the sample at output point (u + (i + ½)/n, v + (j + ½)/n). A grid finer than the crop,
+ * from which smaller crops can be area-averaged (area.ts). The image is warpAffine's, byte for byte.
+ */
 export function warpAffineWithTaps(
   image: RgbaImage,
   width: number,
@@ -59,111 +67,29 @@ export function warpAffineWithTaps(
   m: Affine,
   samples = 1,
 ): { image: RgbaImage; taps: TapGrid } {
-  const n = Math.max(1, Math.floor(samples));
-  if (!tapsInside(image, width, height, m)) {
-    const grid = warpTaps(image, width, height, m, n);
-    return { image: averageTaps(grid, n), taps: grid };
-  }
-  const { au, du } = columnTerms(width, n, m);
-  const out = new Uint8ClampedArray(width * height * 4);
-  const rgb = new Float64Array(width * n * height * n * 3);
-  warpInside(signedWords(image), image.width, { width, height, n, au, du, m, out, taps: rgb });
-  return { image: { width, height, data: out }, taps: { width: width * n, height: height * n, rgb } };
+  const { image: out, taps } = warp(image, width, height, m, samples, true);
+  return { image: out, taps: taps as TapGrid };
 }
 
-/** Every bilinear tap of a warp: RGB (0..255, unrounded float64) for each tap, row-major. */
-export interface TapGrid {
-  /** Taps per row: output width × taps per side. */
-  width: number;
-  /** Tap rows: output height × taps per side. */
-  height: number;
-  /** R, G, B of each tap, 3 values per tap. */
-  rgb: Float64Array;
-}
-
-/**
- * The taps warpAffine(image, width, height, m, n) averages, each kept: tap (i, j) of output pixel (u, v) is
- * grid cell (u·n + i, v·n + j), the sample at output point (u + (i + ½)/n, v + (j + ½)/n), clamped to the
- * image. A finer grid than the crop itself, from which smaller crops can be area-averaged (area.ts).
- */
-export function warpTaps(image: RgbaImage, width: number, height: number, m: Affine, samples = 1): TapGrid {
+function warp(
+  image: RgbaImage,
+  width: number,
+  height: number,
+  m: Affine,
+  samples: number,
+  keepTaps: boolean,
+): { image: RgbaImage; taps: TapGrid | null } {
   const n = Math.max(1, Math.floor(samples));
   const { au, du } = columnTerms(width, n, m);
-  const px = signedWords(image);
-  const { width: w, height: h } = image;
-  const { b: mb, c, e, f } = m;
-  const rgb = new Float64Array(width * n * height * n * 3);
-  let o = 0;
-  for (let v = 0; v < height; v++) {
-    for (let j = 0; j < n; j++) {
-      const vv = v + (j + 0.5) / n;
-      const bv = mb * vv;
-      const ev = e * vv;
-      for (let k = 0; k < width * n; k++, o += 3) {
-        const fx = Math.min(Math.max((au[k] as number) + bv + c - 0.5, 0), w - 1);
-        const fy = Math.min(Math.max((du[k] as number) + ev + f - 0.5, 0), h - 1);
-        const x0 = fx | 0;
-        const y0 = fy | 0;
-        const ax = fx - x0;
-        const ay = fy - y0;
-        const i00 = y0 * w + x0;
-        const i10 = x0 + 1 < w ? i00 + 1 : i00;
-        const i01 = y0 + 1 < h ? i00 + w : i00;
-        const i11 = i01 + (i10 - i00);
-        const bx = 1 - ax;
-        const by = 1 - ay;
-        const w00 = bx * by;
-        const w10 = ax * by;
-        const w01 = bx * ay;
-        const w11 = ax * ay;
-        // In range by construction (clamped above).
-        const p00 = px[i00] as number;
-        const p10 = px[i10] as number;
-        const p01 = px[i01] as number;
-        const p11 = px[i11] as number;
-        rgb[o] = (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
-        rgb[o + 1] =
-          ((p00 >>> 8) & 255) * w00 + ((p10 >>> 8) & 255) * w10 + ((p01 >>> 8) & 255) * w01 + ((p11 >>> 8) & 255) * w11;
-        rgb[o + 2] =
-          ((p00 >>> 16) & 255) * w00 +
-          ((p10 >>> 16) & 255) * w10 +
-          ((p01 >>> 16) & 255) * w01 +
-          ((p11 >>> 16) & 255) * w11;
-      }
-    }
-  }
-  return { width: width * n, height: height * n, rgb };
-}
-
-/** The crop a tap grid with n × n taps per pixel stands for: each pixel the mean of its taps, summed in tap order. */
-export function averageTaps(grid: TapGrid, samples: number): RgbaImage {
-  const n = Math.max(1, Math.floor(samples));
-  const width = grid.width / n;
-  const height = grid.height / n;
-  const { rgb } = grid;
-  const inv = 1 / (n * n);
   const out = new Uint8ClampedArray(width * height * 4);
-  let o = 0;
-  for (let v = 0; v < height; v++) {
-    for (let u = 0; u < width; u++, o += 4) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let j = 0; j < n; j++) {
-        let t = ((v * n + j) * grid.width + u * n) * 3;
-        for (let i = 0; i < n; i++, t += 3) {
-          r += rgb[t] as number;
-          g += rgb[t + 1] as number;
-          b += rgb[t + 2] as number;
-        }
-      }
-      out[o] = r * inv;
-      out[o + 1] = g * inv;
-      out[o + 2] = b * inv;
-      out[o + 3] = 255;
-    }
-  }
-  return { width, height, data: out };
+  const taps = keepTaps ? new Float32Array(width * n * height * n * 3) : null;
+  const job = { width, height, n, au, du, m, out, taps };
+  if (tapsInside(image, width, height, m)) warpInside(signedWords(image), image.width, job);
+  else warpClamped(signedWords(image), image.width, image.height, job);
+  return {
+    image: { width, height, data: out },
+    taps: taps && { width: width * n, height: height * n, rgb: taps },
+  };
 }
 
 /** a·(u + tap offset) and d·(u + tap offset) for each tap column (same values, same order of additions everywhere). */
@@ -198,8 +124,8 @@ interface WarpJob {
   du: Float64Array;
   m: Affine;
   out: Uint8ClampedArray;
-  /** Where to keep each tap as well (see {@link warpTaps}), or null. */
-  taps: Float64Array | null;
+  /** Where to keep each tap as well (see {@link warpAffineWithTaps}), or null. */
+  taps: Float32Array | null;
 }
 
 /**
@@ -221,6 +147,7 @@ function warpInside(px: Int32Array, w: number, job: WarpJob): void {
         const vv = v + (j + 0.5) / n;
         const bv = mb * vv;
         const ev = e * vv;
+        const tapRow = (v * n + j) * width * n * 3;
         for (let k = k0; k < k0 + n; k++) {
           // In range by tapsInside; `as number` skips undefined checks in this hot loop.
           const fx = (au[k] as number) + bv + c - 0.5;
@@ -255,12 +182,7 @@ function warpInside(px: Int32Array, w: number, job: WarpJob): void {
           r += tr;
           g += tg;
           b += tb;
-          if (taps !== null) {
-            const t = ((v * n + j) * width * n + k) * 3;
-            taps[t] = tr;
-            taps[t + 1] = tg;
-            taps[t + 2] = tb;
-          }
+          if (taps !== null) keepTap(taps, tapRow + k * 3, tr, tg, tb);
         }
       }
       out[o] = r * inv;
@@ -269,4 +191,74 @@ function warpInside(px: Int32Array, w: number, job: WarpJob): void {
       out[o + 3] = 255;
     }
   }
+}
+
+/** The general kernel: each tap clamped to the image, its right and lower neighbours repeated at the edges. */
+function warpClamped(px: Int32Array, w: number, h: number, job: WarpJob): void {
+  const { width, height, n, au, du, out, taps } = job;
+  const { b: mb, c, e, f } = job.m;
+  const inv = 1 / (n * n);
+  let o = 0;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++, o += 4) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      const k0 = u * n;
+      for (let j = 0; j < n; j++) {
+        const vv = v + (j + 0.5) / n;
+        const bv = mb * vv;
+        const ev = e * vv;
+        const tapRow = (v * n + j) * width * n * 3;
+        for (let k = k0; k < k0 + n; k++) {
+          const fx = Math.min(Math.max((au[k] as number) + bv + c - 0.5, 0), w - 1);
+          const fy = Math.min(Math.max((du[k] as number) + ev + f - 0.5, 0), h - 1);
+          const x0 = fx | 0;
+          const y0 = fy | 0;
+          const ax = fx - x0;
+          const ay = fy - y0;
+          const i00 = y0 * w + x0;
+          const i10 = x0 + 1 < w ? i00 + 1 : i00;
+          const i01 = y0 + 1 < h ? i00 + w : i00;
+          const i11 = i01 + (i10 - i00);
+          const bx = 1 - ax;
+          const by = 1 - ay;
+          const w00 = bx * by;
+          const w10 = ax * by;
+          const w01 = bx * ay;
+          const w11 = ax * ay;
+          // In range by construction (clamped above).
+          const p00 = px[i00] as number;
+          const p10 = px[i10] as number;
+          const p01 = px[i01] as number;
+          const p11 = px[i11] as number;
+          const tr = (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
+          const tg =
+            ((p00 >>> 8) & 255) * w00 +
+            ((p10 >>> 8) & 255) * w10 +
+            ((p01 >>> 8) & 255) * w01 +
+            ((p11 >>> 8) & 255) * w11;
+          const tb =
+            ((p00 >>> 16) & 255) * w00 +
+            ((p10 >>> 16) & 255) * w10 +
+            ((p01 >>> 16) & 255) * w01 +
+            ((p11 >>> 16) & 255) * w11;
+          r += tr;
+          g += tg;
+          b += tb;
+          if (taps !== null) keepTap(taps, tapRow + k * 3, tr, tg, tb);
+        }
+      }
+      out[o] = r * inv;
+      out[o + 1] = g * inv;
+      out[o + 2] = b * inv;
+      out[o + 3] = 255;
+    }
+  }
+}
+
+function keepTap(taps: Float32Array, at: number, r: number, g: number, b: number): void {
+  taps[at] = r;
+  taps[at + 1] = g;
+  taps[at + 2] = b;
 }
