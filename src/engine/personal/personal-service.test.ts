@@ -111,6 +111,27 @@ describe('PersonalService', () => {
     expect(store.examples('face')).toEqual([]);
   });
 
+  it('fails a voice step that heard no speech saying so (a microphone off or far), one with too little as timed-out', () => {
+    const { service, clock, store, steps } = setup();
+    service.startStep('voice', 'happy');
+    clock.advance(21_000);
+    service.tick();
+    expect(steps().at(-1)).toMatchObject({
+      phase: 'failed',
+      error: { kind: 'timed-out', message: /^No speech was heard: is the microphone on/ },
+    });
+    service.startStep('voice', 'happy');
+    const t = clock.now();
+    service.voice(t + 100, t + 900, HAPPY_FACE);
+    clock.advance(21_000);
+    service.tick();
+    expect(steps().at(-1)).toMatchObject({
+      phase: 'failed',
+      error: { kind: 'timed-out', message: /^The step ran out of time: 0\.8 s of speech of 1\.5 s came/ },
+    });
+    expect(store.examples()).toEqual([]);
+  });
+
   it('learns a voice the general model hears leaning toward neutral from the four tones, not from corrections', () => {
     // Every tone of this voice reads mostly neutral; the tone shows only in a smaller second place.
     const voice: Record<'neutral' | 'happy' | 'sad' | 'angry', EmotionProbs> = {

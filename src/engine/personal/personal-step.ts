@@ -140,6 +140,13 @@ export class StepCollector {
           'Your face looked like a smile, so it was not kept as your relaxed face. Relax your face and try again.',
       };
     }
+    if (s.modality === 'voice' && s.kept === 0) {
+      return {
+        kind: 'timed-out',
+        message:
+          'No speech was heard: is the microphone on (Settings → Sensors) and near you? You can try again or skip this step.',
+      };
+    }
     const what =
       s.modality === 'face'
         ? `${this.kept.length} clear pictures of ${s.needed} came`
