@@ -144,3 +144,45 @@ test('a person teaches Attune their voice in four tones, kept as numbers only', 
     store.close();
   }
 });
+
+test('with the microphone off, a voice step hears nothing, says so, keeps nothing, and "Try again" has the keyboard', async () => {
+  test.setTimeout(180_000);
+  // The same person (and browser) as above: they switch the microphone off, then try to teach a tone again.
+  if (!browser) test.skip(true, 'the first test did not start a browser');
+  const page = browser?.contexts()[0]?.pages()[0];
+  if (!page) throw new Error('no page left by the first test');
+  const dashboard = new DashboardPage(page);
+  const store = new StoreReader(host().dbFile);
+  try {
+    const before = store.personalExamples().length;
+    await dashboard.show('settings');
+    await page.getByTestId('sensor-microphone').setChecked(false);
+    await dashboard.show('live');
+    await expect(page.getByTestId('microphone-status')).toHaveAttribute('data-state', 'off', { timeout: 30_000 });
+    await dashboard.show('settings');
+    await page.getByTestId('teach-voice').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('teach-start')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const check = page.getByTestId('teach-check');
+    await expect(check).toHaveAttribute('data-phase', 'collecting');
+    // The step gives up after 20 s without speech.
+    await expect(check).toHaveAttribute('data-phase', 'failed', { timeout: 40_000 });
+    await expect(check).toHaveText(
+      'No speech was heard: is the microphone on (Settings → Sensors) and near you? You can try again or skip this step.',
+    );
+    await expect(page.getByTestId('teach-start')).toHaveText('Try again');
+    await expect(page.getByTestId('teach-start')).toBeFocused();
+    await page.getByTestId('teach').screenshot({ path: join(SHOTS, 'teach-voice-no-speech.png') });
+    expect(store.personalExamples()).toHaveLength(before);
+    // Stop for now, from the keyboard: nothing was kept, so there is no summary.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('teach-stop')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('teach-flow')).toHaveCount(0);
+    await expect(page.getByTestId('teach-summary')).toHaveCount(0);
+  } finally {
+    store.close();
+  }
+});
