@@ -30,7 +30,8 @@ export function writeShiftedCopy(ravdess: string, out: string, first = 1, last =
   const columns = (header ?? '').split(',');
   const pathAt = columns.indexOf('path');
   const actorAt = columns.indexOf('actor');
-  if (pathAt < 0 || actorAt < 0) throw new AttuneError('bad-input', `${ravdess}/labels.csv needs path and actor columns`);
+  if (pathAt < 0 || actorAt < 0)
+    throw new AttuneError('bad-input', `${ravdess}/labels.csv needs path and actor columns`);
   const kept: string[] = [];
   for (const row of rows) {
     const cells = row.split(',');
@@ -38,8 +39,11 @@ export function writeShiftedCopy(ravdess: string, out: string, first = 1, last =
     const actor = Number(cells[actorAt]);
     if (!(actor >= first && actor <= last)) continue;
     mkdirSync(dirname(join(out, path)), { recursive: true });
-    const sox = spawnSync('sox', ['-R', '-q', join(ravdess, path), join(out, path), ...shiftFor(actor)], { stdio: 'pipe' });
-    if (sox.error) throw new AttuneError('bad-input', `sox could not run (apt-get install -y sox): ${sox.error.message}`);
+    const sox = spawnSync('sox', ['-R', '-q', join(ravdess, path), join(out, path), ...shiftFor(actor)], {
+      stdio: 'pipe',
+    });
+    if (sox.error)
+      throw new AttuneError('bad-input', `sox could not run (apt-get install -y sox): ${sox.error.message}`);
     if (sox.status !== 0) throw new Error(`sox failed on ${path}: ${sox.stderr.toString().trim()}`);
     kept.push(row);
   }
