@@ -28,7 +28,7 @@ describe('teach words', () => {
     expect(changeWords('face', change)).toBe(
       'Before calibration your angry face read as neutral 7 times in 10; now it reads as angry 8 in 10.',
     );
-    const kept = { label: 'happy' as const, total: 6, before: { label: 'happy' as const, count: 6 }, after: 6 };
+    const kept = { label: 'happy' as const, total: 16, before: { label: 'happy' as const, count: 16 }, after: 16 };
     expect(changeWords('face', kept)).toBe(
       'Your happy face already read as happy 10 times in 10; it still does (10 in 10).',
     );
@@ -38,13 +38,24 @@ describe('teach words', () => {
     );
   });
 
+  it('tells the counts as they are below ten examples, never "10 times in 10" from one or two', () => {
+    const few = { label: 'angry' as const, total: 6, before: { label: 'neutral' as const, count: 6 }, after: 5 };
+    expect(changeWords('face', few)).toBe(
+      'Before calibration your angry face read as neutral 6 times out of 6; now it reads as angry 5 out of 6.',
+    );
+    const one = { label: 'neutral' as const, total: 1, before: { label: 'happy' as const, count: 1 }, after: 0 };
+    expect(changeWords('voice', one)).toBe(
+      'Your calm voice read as happy 1 time out of 1 before calibration; calibration has not yet taught Attune to read it as neutral.',
+    );
+  });
+
   it('orders changes by gain', () => {
     const changes = [
       { label: 'happy' as const, total: 6, before: { label: 'happy' as const, count: 6 }, after: 6 },
       { label: 'angry' as const, total: 6, before: { label: 'neutral' as const, count: 6 }, after: 5 },
     ];
     expect(notableChanges(info({ changes, active: true }), 1)).toEqual([
-      'Before calibration your angry face read as neutral 10 times in 10; now it reads as angry 8 in 10.',
+      'Before calibration your angry face read as neutral 6 times out of 6; now it reads as angry 5 out of 6.',
     ]);
   });
 
@@ -61,8 +72,8 @@ describe('teach words', () => {
     };
     expect(notableChanges(off)).toEqual([]);
     expect(notableChanges({ ...off, voice: { ...off.voice, active: true } })).toEqual([
-      'Your calm voice read as happy 10 times in 10 before calibration; calibration has not yet taught Attune to read it as neutral.',
-      'Your happy voice already read as happy 5 times in 10; it still does (5 in 10).',
+      'Your calm voice read as happy 1 time out of 1 before calibration; calibration has not yet taught Attune to read it as neutral.',
+      'Your happy voice already read as happy 1 time out of 2; it still does (1 out of 2).',
     ]);
     expect(notableChanges(info({ changes, active: false }))).toEqual([]);
   });

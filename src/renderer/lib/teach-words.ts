@@ -102,23 +102,39 @@ function inTen(count: number, total: number): number {
   return raw;
 }
 
+/** Below this many examples a label's counts are told as they are ("2 times out of 3"), not out of ten. */
+const OUT_OF_TEN_FROM = 10;
+
+/**
+ * "7 times in 10" and "8 in 10" for a label with 10 examples or more; "2 times out of 3" and "3 out of 3" below
+ * that, so a step that kept one or two examples never reads as "10 times in 10".
+ */
+function shares(before: number, after: number, total: number): { before: string; after: string; less: boolean } {
+  const t = Math.round(total);
+  if (t >= OUT_OF_TEN_FROM) {
+    const [b, a] = [inTen(before, total), inTen(after, total)];
+    return { before: `${b} times in 10`, after: `${a} in 10`, less: a < b };
+  }
+  const [b, a] = [Math.round(before), Math.round(after)];
+  return { before: `${b} ${b === 1 ? 'time' : 'times'} out of ${t}`, after: `${a} out of ${t}`, less: a < b };
+}
+
 /**
  * "Before calibration your angry face read as neutral 7 times in 10; now it reads as angry 8 in 10." Null when
  * nothing changed for that label (it was read right before and after).
  */
 export function changeWords(modality: PersonalModality, change: LabelChange): string | null {
   const what = modality === 'face' ? `your ${LABEL_WORD[change.label]} face` : `your ${VOICE_WORD[change.label]} voice`;
-  const before = inTen(change.before.count, change.total);
-  const after = inTen(change.after, change.total);
+  const told = shares(change.before.count, change.after, change.total);
   const wasRight = change.before.label === change.label;
-  if (wasRight && after >= before)
-    return `${capital(what)} already read as ${READ_AS[change.label]} ${before} times in 10; it still does (${after} in 10).`;
-  const was = `${READ_AS[change.before.label]} ${before} times in 10`;
+  if (wasRight && !told.less)
+    return `${capital(what)} already read as ${READ_AS[change.label]} ${told.before}; it still does (${told.after}).`;
+  const was = `${READ_AS[change.before.label]} ${told.before}`;
   // Read wrong before and never right now: no change to tell as one ("now it reads as neutral 0 in 10").
   if (!wasRight && change.after === 0) {
     return `${capital(what)} read as ${was} before calibration; calibration has not yet taught Attune to read it as ${READ_AS[change.label]}.`;
   }
-  return `Before calibration ${what} read as ${was}; now it reads as ${READ_AS[change.label]} ${after} in 10.`;
+  return `Before calibration ${what} read as ${was}; now it reads as ${READ_AS[change.label]} ${told.after}.`;
 }
 
 /**
