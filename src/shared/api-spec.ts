@@ -106,7 +106,7 @@ export const API_SPEC = {
   resetPersonal: engine<() => PersonalInfo>(none),
   /**
    * Starts one step of "Teach Attune your expressions": about 3 s of the face showing `label` (or a sentence said
-   * in that tone). Refused with `camera-off` or `paused`; it ends as a 'done' or 'failed' (`no-face`, `timed-out`)
+   * in that tone). Refused with `camera-off`, `microphone-off` or `paused`; it ends as a 'done' or 'failed' (`no-face`, `timed-out`)
    * 'expression' event.
    */
   startExpressionStep: engine<(modality: PersonalModality, label: Emotion) => ExpressionStep>(s.expressionStep),

@@ -9,7 +9,8 @@
  * - `engine-unavailable`: the engine process is starting, restarting or gone;
  * - `unauthorized`: the host token was missing or wrong;
  * - `camera-off`, `no-face`, `timed-out`: a calibration step could not see the person (camera off, nobody in
- *   view, too few usable frames in time); `paused`: sensing is paused, so nothing can be learnt now;
+ *   view, too few usable frames in time); `microphone-off`: a voice step cannot hear them (the microphone is
+ *   switched off); `paused`: sensing is paused, so nothing can be learnt now;
  * - `internal`: anything else (a bug).
  */
 export type ErrorKind =
@@ -24,6 +25,7 @@ export type ErrorKind =
   | 'engine-unavailable'
   | 'unauthorized'
   | 'camera-off'
+  | 'microphone-off'
   | 'no-face'
   | 'timed-out'
   | 'paused'

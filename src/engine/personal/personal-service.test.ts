@@ -192,6 +192,30 @@ describe('PersonalService', () => {
     expect(steps()).toEqual([]);
   });
 
+  it('refuses a voice step with the microphone switched off, at once, and keeps nothing', () => {
+    let microphone = false;
+    const db = openDatabase(':memory:');
+    const store = new PersonalStore(db);
+    const events: EngineEvent[] = [];
+    const clock = new ManualClock(0);
+    const service = new PersonalService({
+      store,
+      clock,
+      emit: (e) => events.push(e),
+      log: () => undefined,
+      microphoneOn: () => microphone,
+    });
+    expect(() => service.startStep('voice', 'sad')).toThrow(expect.objectContaining({ kind: 'microphone-off' }));
+    expect(() => service.startStep('voice', 'sad')).toThrow(/Settings → Sensors/);
+    expect(service.step().phase).toBe('idle');
+    expect(events).toEqual([]);
+    // A face step does not need the microphone; a voice step starts once it is on.
+    expect(() => service.startStep('face', 'happy')).not.toThrow();
+    microphone = true;
+    expect(service.startStep('voice', 'sad')).toMatchObject({ phase: 'collecting', modality: 'voice' });
+    expect(store.examples()).toEqual([]);
+  });
+
   it('learns from a correction what the face showed in the seconds before it', () => {
     const { service, show, clock, store } = setup();
     show(service, HAPPY_FACE, 30);

@@ -39,6 +39,8 @@ export interface PersonalServiceDeps {
   clock: Clock;
   emit: (event: EngineEvent) => void;
   log: (level: LogLevel, message: string) => void;
+  /** Whether the person has the microphone switched on (Settings → Sensors); absent: assumed on. */
+  microphoneOn?: () => boolean;
   step?: Partial<StepTuning>;
 }
 
@@ -105,13 +107,20 @@ export class PersonalService {
   /**
    * Starts one guided step.
    * @throws AttuneError `bad-input` for a step the calibration does not offer, `paused` while sensing is paused,
-   *   `camera-off` for a face step while the camera is off, refused or held by another app.
+   *   `camera-off` for a face step while the camera is off, refused or held by another app, `microphone-off` for
+   *   a voice step while the microphone is switched off (it would listen for 20 s to nothing).
    */
   startStep(modality: PersonalModality, label: Emotion): ExpressionStep {
     if (!isStep(modality, label)) throw new AttuneError('bad-input', `no ${modality} step for ${label}`);
     if (this.paused) throw new AttuneError('paused', 'Attune is paused: resume it to teach it your expressions.');
     if (modality === 'face' && this.camera !== null && this.camera !== 'on' && this.camera !== 'starting') {
       throw new AttuneError('camera-off', `The camera is ${this.camera}: turn it on to teach Attune your expressions.`);
+    }
+    if (modality === 'voice' && this.deps.microphoneOn?.() === false) {
+      throw new AttuneError(
+        'microphone-off',
+        'The microphone is off: turn it on in Settings → Sensors to teach Attune your voice.',
+      );
     }
     return this.emitStep(this.collector.start(this.deps.clock.now(), modality, label));
   }

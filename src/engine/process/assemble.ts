@@ -16,6 +16,7 @@ import { GuardedSamples } from '../health/guarded-samples';
 import { HistoryService } from '../history/history-service';
 import { MoodService } from '../mood/mood-service';
 import { PersonalService } from '../personal/personal-service';
+import { AppSettings } from '../settings/app-settings';
 import { CheckInStore } from '../store/check-ins';
 import { EventStore } from '../store/events';
 import { PersonalStore } from '../store/personal';
@@ -76,7 +77,13 @@ export function assembleEngine(parts: EngineParts): { engine: Engine; mood: Mood
     text,
     feed: new EngineFeed({ db, settings, now: () => clock.now() }),
     mood,
-    personal: new PersonalService({ store: new PersonalStore(db), clock, emit, log }),
+    personal: new PersonalService({
+      store: new PersonalStore(db),
+      clock,
+      emit,
+      log,
+      microphoneOn: () => new AppSettings(settings).sensors().microphone,
+    }),
     emit,
     log,
     voice: parts.voice,

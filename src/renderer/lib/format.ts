@@ -152,6 +152,7 @@ const ERROR_WORDS: Record<ErrorKind, string> = {
   'engine-unavailable': 'Attune is not reachable right now. It will reconnect by itself.',
   unauthorized: 'This page is not allowed to talk to Attune. Open it again from the link Attune printed.',
   'camera-off': 'The camera is off. Turn it on in Settings, then try again.',
+  'microphone-off': 'The microphone is off. Turn it on in Settings → Sensors, then try again.',
   'no-face': 'No face was found. Face the camera, with some light on your face.',
   'timed-out': 'That step ran out of time. You can try it again or skip it.',
   paused: 'Attune is paused, so it cannot learn from this now. Resume, then try again.',
