@@ -59,6 +59,9 @@ export interface TapGrid {
  * {@link warpAffine}, keeping each tap it averaged: tap (i, j) of output pixel (u, v) is grid cell
  * (u·n + i, v·n + j), the sample at output point (u + (i + ½)/n, v + (j + ½)/n). A grid finer than the crop,
  * from which smaller crops can be area-averaged (area.ts). The image is warpAffine's, byte for byte.
+ *
+ * The grid lives in one scratch buffer reused by every call (about 600 KB for a large face: a new one per frame
+ * doubled the garbage collector's share of a frame), so it is valid only until the next call: use it at once.
  */
 export function warpAffineWithTaps(
   image: RgbaImage,
@@ -69,6 +72,14 @@ export function warpAffineWithTaps(
 ): { image: RgbaImage; taps: TapGrid } {
   const { image: out, taps } = warp(image, width, height, m, samples, true);
   return { image: out, taps: taps as TapGrid };
+}
+
+let scratch = new Float32Array(0);
+
+/** The first `length` floats of the shared tap buffer, grown when too small (see warpAffineWithTaps). */
+function tapScratch(length: number): Float32Array {
+  if (scratch.length < length) scratch = new Float32Array(length);
+  return scratch.subarray(0, length);
 }
 
 function warp(
@@ -82,7 +93,7 @@ function warp(
   const n = Math.max(1, Math.floor(samples));
   const { au, du } = columnTerms(width, n, m);
   const out = new Uint8ClampedArray(width * height * 4);
-  const taps = keepTaps ? new Float32Array(width * n * height * n * 3) : null;
+  const taps = keepTaps ? tapScratch(width * n * height * n * 3) : null;
   const job = { width, height, n, au, du, m, out, taps };
   if (tapsInside(image, width, height, m)) warpInside(signedWords(image), image.width, job);
   else warpClamped(signedWords(image), image.width, image.height, job);
