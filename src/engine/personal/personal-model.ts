@@ -20,8 +20,9 @@
  * unchanged) while leave-one-out on the person's own examples reads them worse than the generic model.
  *
  * Voice adds class offsets b (class-bias.ts) before the tilt: z_k = ln p_k + b_k + (the tilt above), fitted
- * by maximum likelihood under an L2 prior toward 0 and scaled down toward 0 while leave-one-out finds harm in
- * them, so a voice the generic model reads with a lean (sad heard as neutral) is set straight.
+ * by maximum likelihood under an L2 prior toward 0 and used at the fraction (0 included: none) that reads the
+ * person's own examples best in leave-one-out, so a voice the generic model hears with a lean (sad heard as
+ * neutral) is set straight and a voice it reads well is left alone.
  *
  * The stored model writes the terms out as z = ln p + b + max(W x + o + c |x|^2, -maxPenalty): numbers only.
  */
@@ -386,7 +387,7 @@ function chooseStrength(
 
 /** The personal model's reading of the generic probabilities `probs`; `null` (no model) gives `probs` back. */
 export function applyPersonalModel(model: PersonalModel | null, probs: EmotionProbs): EmotionProbs {
-  if (!isPersonalised(model) || model === null) return probs;
+  if (model === null || !isPersonalised(model)) return probs;
   const lp = logProbs(probs);
   const x = centred(lp);
   const x2 = dot(x, x);
