@@ -2,10 +2,10 @@
  * eval:ci's personal-adaptation checks (issue 13): the calibration protocol of `eval faces|voice --personal K`
  * on CK+48 by subject and sequence (K = 1) and on RAVDESS actors 01-20 by actor (K = 2, actors 17-20, which
  * voice training never saw, also on their own, and heard through a synthetic shift: shifted-voice.ts), plus the
- * corrections protocol at rate 0.5. Each data set goes
- * through the live pipeline once; the protocols run on the cached readings. CK+48 is also scored by subject
- * only, where neutral is never taught, to hold down the drift into untaught labels. Floors sit a little under
- * the figures measured when they were set (in the comments), so only a real regression fails.
+ * corrections protocol at rate 0.5. Each data set goes through the live pipeline once; the protocols run on
+ * the cached readings. CK+48 is also scored by subject only, where neutral is never taught, to hold down the
+ * drift into untaught labels. Floors sit a little under the figures measured when they were set (in the
+ * comments), so only a real regression fails.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
