@@ -193,6 +193,23 @@ describe('voice class offsets', () => {
     expect(model.bias).toBeUndefined();
   });
 
+  it('are not learnt from one label alone: one calm step must not pull every reading toward calm', () => {
+    const random = mulberry32(4);
+    const calmOnly = ['a', 'b', 'a', 'b'].map((half) => ({
+      label: 'neutral' as const,
+      probs: reading(LEANING.happy, random),
+      group: `voice-neutral-${half}`,
+    }));
+    expect(fitPersonalModel('voice', calmOnly).bias).toBeUndefined();
+    // With a second label the same calm examples do set offsets (the lean is now measurable).
+    const sad = ['a', 'b'].map((half) => ({
+      label: 'sad' as const,
+      probs: reading(LEANING.sad, random),
+      group: `voice-sad-${half}`,
+    }));
+    expect(fitPersonalModel('voice', [...calmOnly, ...sad]).bias).toBeDefined();
+  });
+
   it('are never learnt from corrections alone (a sample of errors), nor on faces', () => {
     const corrections = examplesOf(LEANING, 2, 5).map((e) => ({ ...e, corrective: true }));
     expect(fitPersonalModel('voice', corrections).bias).toBeUndefined();

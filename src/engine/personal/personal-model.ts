@@ -296,7 +296,8 @@ export function fitPersonalModel(
 const shifted = (lp: Float64Array, bias: Float64Array): Float64Array => lp.map((v, k) => v + (bias[k] ?? 0));
 
 /**
- * The class offsets to use (null: none): fitted on every example but corrections, scaled by the one of 0 and
+ * The class offsets to use (null: none): fitted on every example but corrections (and only where they cover two
+ * labels or more), scaled by the one of 0 and
  * `tuning.biasScales` under which the examples' leave-one-out log-likelihood (each read with offsets fitted
  * without it, or without its whole group when it has one) is highest.
  * A proper scoring rule rather than a count of right answers: with two examples per label a count moves in steps
@@ -308,13 +309,20 @@ function chooseBias(data: Prepared, tuning: PersonalTuning): Float64Array | null
   const label = data.label.filter((_, n) => keep[n]);
   const weight = data.weight.filter((_, n) => keep[n]);
   const fold = data.fold.filter((_, n) => keep[n]);
-  if (!Number.isFinite(tuning.biasL2) || logp.length === 0 || tuning.biasScales.length === 0) return null;
-  const full = fitClassBias(logp, label, weight, tuning.biasL2);
+  if (!Number.isFinite(tuning.biasL2) || tuning.biasScales.length === 0) return null;
+  // Offsets say how labels weigh against one another: with examples of one label only, nothing says it is
+  // under-read rather than simply the one taught, and boosting it would pull every reading toward it.
+  const fit = (w: readonly number[], start?: Float64Array): Float64Array =>
+    new Set(label.filter((_, n) => (w[n] ?? 0) > 0)).size < 2
+      ? new Float64Array(N_LABELS)
+      : fitClassBias(logp, label, w, tuning.biasL2, start);
+  const full = fit(weight);
+  if (full.every((v) => v === 0)) return null;
   // Each example read by offsets fitted without its fold (its calibration step's other half is as near a copy).
   const byFold = new Map<string, Float64Array>();
   for (const f of new Set(fold)) {
     const without = weight.map((w, n) => (fold[n] === f ? 0 : w));
-    byFold.set(f, fitClassBias(logp, label, without, tuning.biasL2, full));
+    byFold.set(f, fit(without, full));
   }
   const left = fold.map((f) => byFold.get(f) as Float64Array);
   const likelihood = (scale: number): number =>
@@ -329,8 +337,7 @@ function chooseBias(data: Prepared, tuning: PersonalTuning): Float64Array | null
     const value = likelihood(scale);
     if (value > best.value) best = { scale, value };
   }
-  if (best.scale === 0) return null;
-  return full.every((v) => v === 0) ? null : full.map((v) => v * best.scale);
+  return best.scale === 0 ? null : full.map((v) => v * best.scale);
 }
 
 /** True when `model` changes readings at all (a tilt or class offsets); false for null and the generic model. */
