@@ -1,5 +1,6 @@
 /** `classify`'s outputs: the summary in words, and the per-row CSV. */
 import { EMOTIONS } from '../../shared/labels';
+import { csvCell } from '../eval/csv';
 import type { BadRow } from './read-messages';
 import { SHOWN_LABELS, type ClassifiedRow, type ClassifySummary } from './summary';
 
@@ -55,10 +56,6 @@ export function formatBadRows(source: string, bad: readonly BadRow[], max = 20):
   const shown = bad.slice(0, max).map((b) => `${source}:${b.line}: skipped, ${b.reason}`);
   if (bad.length > max) shown.push(`… and ${bad.length - max} more skipped rows`);
   return shown.length === 0 ? '' : `${shown.join('\n')}\n`;
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export const CSV_HEADER = [

@@ -3,6 +3,11 @@
  * field, line ends may be LF or CRLF). A leading byte-order mark is dropped and blank lines are skipped.
  * Returns the rows with their 1-based line numbers, so errors can point at the line.
  */
+/** One field as RFC 4180 writes it: quoted when it holds a quote, a comma or a line end. */
+export function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AttuneError } from '../../shared/envelope';
+import { csvCell, parseCsv } from './csv';
 
 /** The sox effects for actor `actor` (1-based), in order. */
 export function shiftFor(actor: number): string[] {
@@ -25,16 +26,14 @@ export function shiftFor(actor: number): string[] {
  * into `out`, with its own labels.csv (same columns); returns the number of files written.
  */
 export function writeShiftedCopy(ravdess: string, out: string, first = 1, last = 24): number {
-  const lines = readFileSync(join(ravdess, 'labels.csv'), 'utf8').trim().split('\n');
-  const [header, ...rows] = lines;
-  const columns = (header ?? '').split(',');
+  const [header, ...rows] = parseCsv(readFileSync(join(ravdess, 'labels.csv'), 'utf8')).map((r) => r.fields);
+  const columns = header ?? [];
   const pathAt = columns.indexOf('path');
   const actorAt = columns.indexOf('actor');
   if (pathAt < 0 || actorAt < 0)
     throw new AttuneError('bad-input', `${ravdess}/labels.csv needs path and actor columns`);
-  const kept: string[] = [];
-  for (const row of rows) {
-    const cells = row.split(',');
+  const kept: string[][] = [];
+  for (const cells of rows) {
     const path = cells[pathAt] ?? '';
     const actor = Number(cells[actorAt]);
     if (!(actor >= first && actor <= last)) continue;
@@ -45,10 +44,11 @@ export function writeShiftedCopy(ravdess: string, out: string, first = 1, last =
     if (sox.error)
       throw new AttuneError('bad-input', `sox could not run (apt-get install -y sox): ${sox.error.message}`);
     if (sox.status !== 0) throw new Error(`sox failed on ${path}: ${sox.stderr.toString().trim()}`);
-    kept.push(row);
+    kept.push(cells);
   }
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'labels.csv'), [header, ...kept].join('\n') + '\n');
+  const line = (cells: readonly string[]): string => cells.map(csvCell).join(',');
+  writeFileSync(join(out, 'labels.csv'), [columns, ...kept].map(line).join('\n') + '\n');
   return kept.length;
 }
 
