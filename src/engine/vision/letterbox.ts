@@ -103,7 +103,10 @@ export function renderLetterbox(image: RgbaImage, lb: Letterbox): RgbaImage {
   return { width: size, height: size, data: out };
 }
 
-/** The output columns' pixel runs when they all have one length (≤ 256) and follow each other, as at 640 → 128. */
+/** The most pixels {@link addSpan} sums at once. */
+const MAX_SPAN = 256;
+
+/** The output columns' pixel runs when they all have one length (≤ MAX_SPAN) and follow each other, as at 640 → 128. */
 interface UniformRun {
   /** First output column with pixels, and the one after the last. */
   from: number;
@@ -117,7 +120,7 @@ function uniformRun(colFirst: Int32Array, colCount: Uint32Array): UniformRun | n
   let from = 0;
   while (from < colCount.length && colCount[from] === 0) from++;
   const length = colCount[from] ?? 0;
-  if (length === 0 || length > 256) return null;
+  if (length === 0 || length > MAX_SPAN) return null;
   let to = from;
   while (
     to < colCount.length &&
@@ -130,9 +133,8 @@ function uniformRun(colFirst: Int32Array, colCount: Uint32Array): UniformRun | n
 }
 
 /**
- * Adds one source row's pixels to its output row's sums (R, G, B per output column from `o`). R and B are
- * summed together in the two 16-bit halves of one integer (exact: a run of at most 256 pixels cannot carry
- * from one half into the other); indices are in range by construction.
+ * Adds one source row's pixels to its output row's sums (R, G, B per output column from `o`); indices are in
+ * range by construction.
  */
 function addRuns(
   px: Uint32Array,
@@ -144,38 +146,33 @@ function addRuns(
 ): void {
   for (let ox = 0; ox < colCount.length; ox++, o += 3) {
     const n = colCount[ox] as number;
-    if (n === 0) continue;
     const first = rowIn + (colFirst[ox] as number);
-    for (let start = 0; start < n; start += 256) {
-      const end = Math.min(n, start + 256);
-      let rb = 0;
-      let g = 0;
-      for (let i = first + start; i < first + end; i++) {
-        const p = px[i] as number;
-        rb += p & 0x00ff00ff;
-        g += (p >>> 8) & 255;
-      }
-      sums[o] = (sums[o] as number) + (rb & 0xffff);
-      sums[o + 1] = (sums[o + 1] as number) + g;
-      sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
-    }
+    for (let start = 0; start < n; start += MAX_SPAN)
+      addSpan(px, first + start, first + Math.min(n, start + MAX_SPAN), sums, o);
   }
+}
+
+/**
+ * Adds pixels `from`…`to` − 1 (at most MAX_SPAN) to sums[o], sums[o + 1], sums[o + 2]. R and B are summed
+ * together in the two 16-bit halves of one integer (exact: MAX_SPAN pixels cannot carry from one half into the
+ * other).
+ */
+function addSpan(px: Uint32Array, from: number, to: number, sums: Uint32Array, o: number): void {
+  let rb = 0;
+  let g = 0;
+  for (let i = from; i < to; i++) {
+    const p = px[i] as number;
+    rb += p & 0x00ff00ff;
+    g += (p >>> 8) & 255;
+  }
+  sums[o] = (sums[o] as number) + (rb & 0xffff);
+  sums[o + 1] = (sums[o + 1] as number) + g;
+  sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
 }
 
 /** {@link addRuns} for uniform runs: one pass along the row, no per-column lookups (the same sums). */
 function addRunsUniform(px: Uint32Array, rowIn: number, run: UniformRun, sums: Uint32Array, o: number): void {
   let i = rowIn + run.first;
   o += run.from * 3;
-  for (let ox = run.from; ox < run.to; ox++, o += 3) {
-    let rb = 0;
-    let g = 0;
-    for (const end = i + run.length; i < end; i++) {
-      const p = px[i] as number;
-      rb += p & 0x00ff00ff;
-      g += (p >>> 8) & 255;
-    }
-    sums[o] = (sums[o] as number) + (rb & 0xffff);
-    sums[o + 1] = (sums[o + 1] as number) + g;
-    sums[o + 2] = (sums[o + 2] as number) + (rb >>> 16);
-  }
+  for (let ox = run.from; ox < run.to; ox++, o += 3, i += run.length) addSpan(px, i, i + run.length, sums, o);
 }

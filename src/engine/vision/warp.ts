@@ -179,17 +179,9 @@ function warpInside(px: Int32Array, w: number, job: WarpJob): void {
           const p10 = px[i00 + 1] as number;
           const p01 = px[i01] as number;
           const p11 = px[i01 + 1] as number;
-          const tr = (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
-          const tg =
-            ((p00 >>> 8) & 255) * w00 +
-            ((p10 >>> 8) & 255) * w10 +
-            ((p01 >>> 8) & 255) * w01 +
-            ((p11 >>> 8) & 255) * w11;
-          const tb =
-            ((p00 >>> 16) & 255) * w00 +
-            ((p10 >>> 16) & 255) * w10 +
-            ((p01 >>> 16) & 255) * w01 +
-            ((p11 >>> 16) & 255) * w11;
+          const tr = blend(p00, p10, p01, p11, w00, w10, w01, w11, 0);
+          const tg = blend(p00, p10, p01, p11, w00, w10, w01, w11, 8);
+          const tb = blend(p00, p10, p01, p11, w00, w10, w01, w11, 16);
           r += tr;
           g += tg;
           b += tb;
@@ -243,17 +235,9 @@ function warpClamped(px: Int32Array, w: number, h: number, job: WarpJob): void {
           const p10 = px[i10] as number;
           const p01 = px[i01] as number;
           const p11 = px[i11] as number;
-          const tr = (p00 & 255) * w00 + (p10 & 255) * w10 + (p01 & 255) * w01 + (p11 & 255) * w11;
-          const tg =
-            ((p00 >>> 8) & 255) * w00 +
-            ((p10 >>> 8) & 255) * w10 +
-            ((p01 >>> 8) & 255) * w01 +
-            ((p11 >>> 8) & 255) * w11;
-          const tb =
-            ((p00 >>> 16) & 255) * w00 +
-            ((p10 >>> 16) & 255) * w10 +
-            ((p01 >>> 16) & 255) * w01 +
-            ((p11 >>> 16) & 255) * w11;
+          const tr = blend(p00, p10, p01, p11, w00, w10, w01, w11, 0);
+          const tg = blend(p00, p10, p01, p11, w00, w10, w01, w11, 8);
+          const tb = blend(p00, p10, p01, p11, w00, w10, w01, w11, 16);
           r += tr;
           g += tg;
           b += tb;
@@ -266,6 +250,29 @@ function warpClamped(px: Int32Array, w: number, h: number, job: WarpJob): void {
       out[o + 3] = 255;
     }
   }
+}
+
+/**
+ * One channel (the byte at `shift` of each packed RGBA word) of a bilinear tap: the four corners weighted, in
+ * this order, which both kernels share so their float64 sums are the same (small enough for V8 to inline).
+ */
+function blend(
+  p00: number,
+  p10: number,
+  p01: number,
+  p11: number,
+  w00: number,
+  w10: number,
+  w01: number,
+  w11: number,
+  shift: number,
+): number {
+  return (
+    ((p00 >>> shift) & 255) * w00 +
+    ((p10 >>> shift) & 255) * w10 +
+    ((p01 >>> shift) & 255) * w01 +
+    ((p11 >>> shift) & 255) * w11
+  );
 }
 
 function keepTap(taps: Float32Array, at: number, r: number, g: number, b: number): void {
